@@ -1,0 +1,42 @@
+// ESLint flat config: typescript-eslint's recommended rules plus the project's dependency rules
+// (DESIGN.md: only src/cloud imports @alicloud/*, src/policy imports neither vscode nor the SDKs,
+// test/emulator imports nothing from src).
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const noSdk = { group: ['@alicloud/*'], message: 'Only src/cloud/ may import @alicloud/* (DESIGN.md).' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', '**/*.js', '**/*.mjs', '**/*.cjs'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-require-imports': 'off',
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/cloud/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [noSdk] }] },
+  },
+  {
+    files: ['src/policy/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/policy is pure: no vscode import.' }], patterns: [noSdk] }],
+    },
+  },
+  {
+    files: ['src/cloud/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/views/**', '**/commands/**'], message: 'cloud/ never imports views/ or commands/.' }] }],
+    },
+  },
+  {
+    files: ['test/emulator/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**'], message: 'The emulator is an independent implementation: import nothing from src/.' }] }],
+    },
+  },
+);
