@@ -31,17 +31,17 @@ function text(res: ServerResponse, status: number, body: string, type = 'text/pl
 
 export function createMetadataServer(deps: MetadataDeps): Server {
   const tokens = new Map<string, number>();
-  let cached: { instanceId: string; roleName: string; session: StsSession; issuedAt: number } | undefined;
+  let cached: { instanceId: string; roleName: string; policy: string; session: StsSession; issuedAt: number } | undefined;
 
-  function credentialFor(instanceId: string, roleName: string): { session: StsSession; issuedAt: number } {
+  function credentialFor(instanceId: string, roleName: string, policy: string): { session: StsSession; issuedAt: number } {
     const now = deps.now();
     const lifetimeMs = deps.credentialLifetimeSeconds * 1000;
-    const fresh = cached && cached.instanceId === instanceId && cached.roleName.toLowerCase() === roleName.toLowerCase()
+    const fresh = cached && cached.instanceId === instanceId && cached.roleName.toLowerCase() === roleName.toLowerCase() && cached.policy === policy
       && now < cached.issuedAt + lifetimeMs / 2 && now < cached.session.expiration;
     if (!fresh) {
       const role = deps.account.roles.get(roleName.toLowerCase())!;
-      const session = issueSession(deps.account, role, instanceId, deps.credentialLifetimeSeconds, now, 'ecs.aliyuncs.com');
-      cached = { instanceId, roleName: role.name, session, issuedAt: now };
+      const session = issueSession(deps.account, role, instanceId, deps.credentialLifetimeSeconds, now, 'ecs.aliyuncs.com', policy || undefined);
+      cached = { instanceId, roleName: role.name, policy, session, issuedAt: now };
     }
     return cached!;
   }
@@ -92,7 +92,7 @@ export function createMetadataServer(deps: MetadataDeps): Server {
     if (path.startsWith(CREDENTIALS)) {
       const asked = decodeURIComponent(path.slice(CREDENTIALS.length));
       if (!role || asked.toLowerCase() !== role.name.toLowerCase()) return text(res, 404, 'Not Found');
-      const { session, issuedAt } = credentialFor(instance.id, role.name);
+      const { session, issuedAt } = credentialFor(instance.id, role.name, instance.ramRolePolicy);
       return text(res, 200, JSON.stringify({
         AccessKeyId: session.accessKeyId, AccessKeySecret: session.secret, Expiration: isoSeconds(session.expiration),
         SecurityToken: session.token, LastUpdated: isoSeconds(issuedAt), Code: 'Success',

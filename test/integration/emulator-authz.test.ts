@@ -72,6 +72,20 @@ describe('emulator authorization', () => {
     await assert.rejects(scoped.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'x' })), (e) => codeOf(e) === 'Forbidden.NoPermission');
   });
 
+  it('a session policy (AssumeRole Policy) narrows what the role credential may do', async () => {
+    const { sts } = clients(emu.api, emu);
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
+    const r = await sts.assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${emu.accountId}:role/OpsAdminRole`, roleSessionName: 'narrow', policy }));
+    const c = r.body!.credentials!;
+    const narrow = clients(emu.api, { accessKeyId: c.accessKeyId!, accessKeySecret: c.accessKeySecret!, securityToken: c.securityToken! });
+    const blob = (await clients(emu.api, emu).kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'p' }))).ciphertextBlob;
+    assert.equal((await narrow.kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: blob }))).plaintext, 'p');
+    await assert.rejects(narrow.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'p' })), (e: { data: { AccessDeniedDetail: { PolicyType: string } } }) =>
+      codeOf(e) === 'Forbidden.NoPermission' && e.data.AccessDeniedDetail.PolicyType === 'SessionPolicy');
+    await assert.rejects(sts.assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${emu.accountId}:role/OpsAdminRole`, roleSessionName: 'bad', policy: '{' })),
+      (e) => codeOf(e) === 'MalformedPolicyDocument');
+  });
+
   it('each product refuses with its own code and HTTP 403', async () => {
     const nobody = clients(emu.api, emu.createUser('nobody', []));
     await assert.rejects(nobody.ram.listRoles(new Ram.ListRolesRequest({})), (e: { code: string; statusCode: number; accessDeniedDetail: { AuthAction: string } }) =>

@@ -51,7 +51,12 @@ describe('emulator CLI', () => {
   });
 
   it('rejects a bad flag and a bad seed with a one-line reason and exit code 2', async () => {
-    for (const args of [['--scenario', 'huge'], ['--port', 'abc'], ['--seed', '/nonexistent/seed.json']]) {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-bad-seed-'));
+    const unknownPolicy = join(dir, 'unknown-policy.json');
+    writeFileSync(unknownPolicy, JSON.stringify({ roles: [{ name: 'R', policies: ['NoSuchPolicy'] }] }));
+    const badTrust = join(dir, 'bad-trust.json');
+    writeFileSync(badTrust, JSON.stringify({ roles: [{ name: 'R', trustPolicy: { Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole' }] } }] }));
+    for (const args of [['--scenario', 'huge'], ['--port', 'abc'], ['--seed', '/nonexistent/seed.json'], ['--seed', unknownPolicy], ['--seed', badTrust]]) {
       const p = run(args);
       p.firstLine.catch(() => undefined);
       assert.equal(await p.exited, 2, args.join(' '));

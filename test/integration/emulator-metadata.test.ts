@@ -105,6 +105,23 @@ describe('emulator metadata service', () => {
     emu.thisInstanceId = 'i-bp1demo0000000000001';
   });
 
+  it('the extra Policy of AttachInstanceRamRole narrows the instance credential', async () => {
+    const t = await token();
+    const admin = clients(emu.api, emu).ecs;
+    const id = 'i-bp1demo0000000000002';
+    emu.thisInstanceId = id;
+    try {
+      const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
+      await admin.attachInstanceRamRole(new Ecs.AttachInstanceRamRoleRequest({ regionId: 'cn-hangzhou', ramRoleName: 'EcsKmsAccessRole', instanceIds: `["${id}"]`, policy }));
+      const cred = await (await get(`${CRED_PATH}EcsKmsAccessRole`, t)).json() as Record<string, string>;
+      const c = clients(emu.api, { accessKeyId: cred.AccessKeyId, accessKeySecret: cred.AccessKeySecret, securityToken: cred.SecurityToken });
+      await assert.rejects(c.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'x' })), (e) => codeOf(e) === 'Forbidden.NoPermission');
+    } finally {
+      await admin.detachInstanceRamRole(new Ecs.DetachInstanceRamRoleRequest({ regionId: 'cn-hangzhou', instanceIds: `["${id}"]` }));
+      emu.thisInstanceId = 'i-bp1demo0000000000001';
+    }
+  });
+
   it('slow mode delays answers and counts metadata calls by path', async () => {
     emu.resetCalls();
     const t = await token();
