@@ -55,6 +55,8 @@ export function createMetadataServer(deps: MetadataDeps): Server {
 
     if (path === '/latest/api/token') {
       if (req.method !== 'PUT') return text(res, 405, 'Method Not Allowed');
+      // A token request that went through a proxy is refused: it is how SSRF would reach the service.
+      if (req.headers['x-forwarded-for'] !== undefined) return text(res, 403, 'Forbidden: token requests must not carry X-Forwarded-For');
       const ttl = Number(req.headers[TTL_HEADER]);
       if (!Number.isInteger(ttl) || ttl < 1 || ttl > 21600) return text(res, 400, `Bad Request: ${TTL_HEADER} must be an integer from 1 to 21600`);
       const token = randomBytes(32).toString('base64url');

@@ -79,7 +79,8 @@ export const stsHandlers: Record<string, Handler> = {
     const roleId = p.session.assumedRoleId.split(':')[0];
     return {
       AccountId: account.accountId, RoleId: roleId, PrincipalId: p.session.assumedRoleId,
-      Arn: `${account.roleArn(p.roleName)}/${p.sessionName}`, IdentityType: 'AssumedRoleUser',
+      // The caller of an assumed role is shown as `assumed-role/<RoleName>/<session>`.
+      Arn: `acs:ram::${account.accountId}:assumed-role/${p.roleName}/${p.sessionName}`, IdentityType: 'AssumedRoleUser',
     };
   },
 };
