@@ -7,7 +7,9 @@ describe('activation', () => {
   it('runs in the expected VS Code', () => {
     console.log(`extension host: running in VS Code ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}`);
     // The offline host pins VS Code 1.139 (its runner sets this); desktop runs take whatever was downloaded.
+    // This also proves the runner's environment reaches the extension host.
     const expected = process.env.ALICLOUD_KMS_EXPECT_VSCODE;
+    if (vscode.env.appName === 'code-server') assert.ok(expected, 'ALICLOUD_KMS_EXPECT_VSCODE did not reach the extension host');
     if (expected) assert.ok(vscode.version.startsWith(`${expected}.`), `VS Code ${vscode.version}, expected ${expected}.x`);
   });
 
