@@ -47,6 +47,7 @@ process.on('exit', () => {
 });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
+    console.error(`[host] ${signal}: stopping code-server`);
     for (const child of running) killGroup(child, 'SIGKILL');
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
