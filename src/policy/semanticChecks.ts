@@ -107,7 +107,7 @@ function checkTrust(anchor: JsonNode, statements: PositionedStatement[], service
   const trustsSomeone = document.Statement.some((s) => s.Effect === 'Allow' && s.Principal);
   if (!check.canAssume) {
     const severity: Severity = check.reason.code === 'Trust.NoPrincipal' && trustsSomeone ? 'information' : 'warning';
-    add(severity, anchor, problem('Trust.EcsCannotAssume', '{0} cannot assume this role: {1}', service, check.reason.message));
+    add(severity, anchor, check.reason);
   } else {
     add('information', anchor, check.reason);
   }

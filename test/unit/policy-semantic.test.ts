@@ -44,12 +44,14 @@ test('empty statements and Principal in a permission policy', () => {
 
 test('a trust policy ECS cannot assume, and why', () => {
   const fc = formatPolicy(serviceTrustPolicy(['fc.aliyuncs.com']));
-  const info = find(fc, 'Trust.EcsCannotAssume', 'trust');
+  const info = find(fc, 'Trust.NoPrincipal', 'trust');
   assert.equal(info?.severity, 'information', 'trusting another service on purpose is not a mistake');
   const deny = JSON.stringify({ Version: '1', Statement: [...serviceTrustPolicy().Statement, { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }] });
-  const p = find(deny, 'Trust.EcsCannotAssume');
+  const p = find(deny, 'Trust.Denied');
   assert.equal(p?.severity, 'warning');
-  assert.match(p!.message, /ecs\.aliyuncs\.com cannot assume this role: A Deny statement/);
+  assert.match(p!.message, /A Deny statement stops ecs\.aliyuncs\.com from assuming this role/);
+  const nobody = find('{"Version":"1","Statement":[{"Effect":"Deny","Action":"sts:AssumeRole","Principal":{"Service":"fc.aliyuncs.com"}}]}', 'Trust.NoPrincipal', 'trust');
+  assert.equal(nobody?.severity, 'warning', 'a trust policy that trusts nobody is a mistake');
   const resource = find('{"Version":"1","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole","Principal":{"Service":"ecs.aliyuncs.com"},"Resource":"*"}]}', 'Trust.Resource', 'trust');
   assert.ok(resource);
   assert.ok(find('{"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Principal":{"Service":"ecs.aliyuncs.com"}}]}', 'Trust.Action'));
