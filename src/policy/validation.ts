@@ -169,3 +169,17 @@ export function validateServicePrincipal(value: unknown): Problem | undefined {
   if (text !== undefined && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/.test(text)) return undefined;
   return problem('ServicePrincipal.Bad', '"{0}" is not a service principal: write <service>.aliyuncs.com, e.g. ecs.aliyuncs.com.', String(value).slice(0, 60));
 }
+
+/** Resource ids RunInstances takes: vsw-..., sg-..., vpc-... (prefix, then lower-case letters and digits). */
+export function validatePrefixedId(value: unknown, prefix: 'vsw' | 'sg' | 'vpc'): Problem | undefined {
+  const text = asText(value);
+  if (text !== undefined && new RegExp(`^${prefix}-[a-z0-9]{1,40}$`).test(text)) return undefined;
+  return problem('ResourceId.Bad', '"{0}" is not a valid id: it starts with {1}- followed by lower-case letters and digits.', String(value).slice(0, 60), prefix);
+}
+
+/** ECS instance types such as ecs.g7.large. */
+export function validateInstanceType(value: unknown): Problem | undefined {
+  const text = asText(value);
+  if (text !== undefined && /^ecs\.[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) return undefined;
+  return problem('InstanceType.Bad', '"{0}" is not an instance type: instance types look like ecs.g7.large.', String(value).slice(0, 60));
+}

@@ -83,7 +83,7 @@ test('fuzz: parsePolicyDocument returns a document or throws PolicyError, nothin
 test('fuzz: validators never throw and always explain', (t) => {
   const validators = [v.validateRoleName, v.validatePolicyName, v.validateDescription, v.validateMaxSessionDuration, v.validateInstanceId,
     v.validateInstanceIds, v.validateRegionId, v.validateAccountId, v.validateKeyId, v.validateKeyAlias, v.validateSecretName,
-    v.validatePolicyDocumentLength, v.validateServicePrincipal];
+    v.validatePolicyDocumentLength, v.validateServicePrincipal, v.validateInstanceType, (x: unknown) => v.validatePrefixedId(x, 'vsw')];
   run(t, 'validators(anything)', fc.oneof(fc.anything(), fc.string(), fc.array(fc.string(), { maxLength: 120 })), (value) => {
     for (const validate of validators) {
       const p = validate(value);
