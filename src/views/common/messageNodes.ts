@@ -8,12 +8,17 @@ export class ErrorNode implements TreeNode {
     readonly parent: TreeNode | undefined,
     private readonly code: string,
     private readonly detail: string,
+    /** What failed when a parent has several parts (a region of a fan-out). */
+    private readonly scope?: string,
   ) {
-    this.id = `${parent?.id ?? 'root'}/error`;
+    this.id = `${parent?.id ?? 'root'}/error${scope ? `/${scope}` : ''}`;
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Failed to load: {0}', this.code), vscode.TreeItemCollapsibleState.None);
+    const label = this.scope
+      ? vscode.l10n.t('{0}: failed to load: {1}', this.scope, this.code)
+      : vscode.l10n.t('Failed to load: {0}', this.code);
+    const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.detail;
     item.tooltip = new vscode.MarkdownString(`**${this.code}**\n\n${this.detail}\n\n${vscode.l10n.t('Click to show the log.')}`);
