@@ -1,6 +1,8 @@
 import * as vscode from 'vscode';
 import { createCloudServicesFactory } from './cloud';
 import type { CommandContext } from './commands/commandContext';
+import { PrompterSlot } from './commands/prompter';
+import type { ExtensionApi } from './extensionApi';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerCommands } from './commands/registerCommands';
@@ -14,7 +16,7 @@ import { RolesTreeProvider } from './views/roles/rolesTreeProvider';
 
 // Thin on purpose (DESIGN.md convention 1): build the services object, register views and commands.
 // Nothing here may load the @alicloud/* SDKs: they are required on the first cloud call.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Alibaba Cloud KMS Access', { log: true });
   const factory = createCloudServicesFactory({ secrets: context.secrets, settings: readCloudSettings, log });
   const session = new CloudSession(factory, context.globalState, log);
@@ -23,7 +25,8 @@ export function activate(context: vscode.ExtensionContext): void {
     instances: new InstancesTreeProvider(session, log),
     keys: new KeysTreeProvider(session, log),
   };
-  const ctx: CommandContext = { extension: context, log, session, trees };
+  const ui = new PrompterSlot();
+  const ctx: CommandContext = { extension: context, log, session, trees, ui };
   context.subscriptions.push(
     log,
     session,
@@ -46,6 +49,7 @@ export function activate(context: vscode.ExtensionContext): void {
     }),
   );
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
+  return { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) };
 }
 
 export function deactivate(): void {

@@ -11,14 +11,14 @@ const ACCESS_KEY_ID = /^[A-Za-z0-9]{16,64}$/;
  */
 export async function addAccessKey(ctx: CommandContext): Promise<void> {
   const title = vscode.l10n.t('Add AccessKey');
-  const accessKeyId = await vscode.window.showInputBox({
+  const accessKeyId = await ctx.ui.showInputBox({
     title,
     prompt: vscode.l10n.t('AccessKey ID (prefer a RAM user with only the permissions this extension needs)'),
     ignoreFocusOut: true,
     validateInput: (v) => (ACCESS_KEY_ID.test(v.trim()) ? undefined : vscode.l10n.t('An AccessKey ID is 16 to 64 letters and digits, e.g. LTAI…')),
   });
   if (accessKeyId === undefined) throw new UserCancelledError();
-  const accessKeySecret = await vscode.window.showInputBox({
+  const accessKeySecret = await ctx.ui.showInputBox({
     title,
     prompt: vscode.l10n.t('AccessKey secret (kept in VS Code SecretStorage only)'),
     password: true,
@@ -26,7 +26,7 @@ export async function addAccessKey(ctx: CommandContext): Promise<void> {
     validateInput: (v) => (v.trim().length >= 16 ? undefined : vscode.l10n.t('The AccessKey secret is at least 16 characters.')),
   });
   if (accessKeySecret === undefined) throw new UserCancelledError();
-  const region = await vscode.window.showInputBox({
+  const region = await ctx.ui.showInputBox({
     title,
     prompt: vscode.l10n.t('Default region'),
     value: 'cn-hangzhou',

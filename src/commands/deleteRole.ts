@@ -10,7 +10,7 @@ import { UserCancelledError } from './runCommand';
  */
 export async function deleteRole(ctx: CommandContext, node?: unknown): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = (node as { roleName?: string } | undefined)?.roleName ?? (await pickRole(services));
+  const roleName = (node as { roleName?: string } | undefined)?.roleName ?? (await pickRole(ctx.ui, services));
   const policies = await services.ram.listPoliciesForRole(roleName);
   if (policies.length > 0) {
     throw new Error(vscode.l10n.t('Role {0} still has {1} policies attached ({2}). Detach them first.', roleName, policies.length, policies.map((p) => p.policyName).join(', ')));
@@ -25,7 +25,7 @@ export async function deleteRole(ctx: CommandContext, node?: unknown): Promise<v
     throw new Error(vscode.l10n.t('Role {0} is attached to {1} instance(s) ({2}). Detach it from them first.', roleName, users.length, users.join(', ')));
   }
   const remove = vscode.l10n.t('Delete');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Delete the RAM role {0}? This cannot be undone.', roleName), { modal: true }, remove);
+  const answer = await ctx.ui.showWarningMessage(vscode.l10n.t('Delete the RAM role {0}? This cannot be undone.', roleName), { modal: true }, remove);
   if (answer !== remove) throw new UserCancelledError();
   await services.ram.deleteRole(roleName);
   ctx.log.info(`Deleted RAM role ${roleName}`);

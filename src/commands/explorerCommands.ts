@@ -16,7 +16,7 @@ export function refreshTree(view: keyof Trees) {
 export function filterTree(view: keyof Trees) {
   return async (ctx: CommandContext): Promise<void> => {
     const tree: CloudTreeProvider = ctx.trees[view];
-    const text = await vscode.window.showInputBox({
+    const text = await ctx.ui.showInputBox({
       title: vscode.l10n.t('Filter'),
       prompt: vscode.l10n.t('Show only items whose name, id, alias or tag contains this text (empty clears the filter).'),
       value: tree.filter ?? '',

@@ -10,13 +10,13 @@ export async function removeAccessKey(ctx: CommandContext): Promise<void> {
     void vscode.window.showInformationMessage(vscode.l10n.t('No AccessKey is stored in VS Code. Profiles from the aliyun CLI or environment are never changed by this extension.'));
     return;
   }
-  const picked = await vscode.window.showQuickPick(
+  const picked = await ctx.ui.showQuickPick(
     stored.map((p) => ({ label: p.name, description: p.accessKeyIdMasked, profile: p })),
     { title: vscode.l10n.t('Remove a stored AccessKey') },
   );
   if (!picked) throw new UserCancelledError();
   const remove = vscode.l10n.t('Remove');
-  const confirm = await vscode.window.showWarningMessage(
+  const confirm = await ctx.ui.showWarningMessage(
     vscode.l10n.t('Remove the AccessKey {0} from VS Code SecretStorage?', picked.description ?? picked.label),
     { modal: true },
     remove,

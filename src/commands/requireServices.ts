@@ -12,8 +12,9 @@ export async function requireServices(ctx: CommandContext): Promise<CloudService
   if (services) return services;
   const select = vscode.l10n.t('Select Profile');
   const add = vscode.l10n.t('Add AccessKey');
-  const choice = await vscode.window.showWarningMessage(
+  const choice = await ctx.ui.showWarningMessage(
     vscode.l10n.t('No Alibaba Cloud profile is available. Select an aliyun CLI profile or add an AccessKey first.'),
+    {},
     select,
     add,
   );

@@ -29,7 +29,7 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
     })),
     add,
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Select the Alibaba Cloud profile'), matchOnDescription: true });
+  const picked = await ctx.ui.showQuickPick(items, { title: vscode.l10n.t('Select the Alibaba Cloud profile'), matchOnDescription: true });
   if (!picked) throw new UserCancelledError();
   if (!picked.profile) {
     await vscode.commands.executeCommand('alicloudKms.addAccessKey');

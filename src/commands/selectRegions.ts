@@ -11,7 +11,7 @@ export async function selectRegions(ctx: CommandContext): Promise<void> {
   const items = services.ecs.describeRegions().then((regions) =>
     regions.map((r) => ({ label: r.regionId, description: r.localName, picked: current.has(r.regionId) })),
   );
-  const picked = await vscode.window.showQuickPick(items, {
+  const picked = await ctx.ui.showQuickPick(items, {
     title: vscode.l10n.t('Regions to show (none: every region that has resources)'),
     canPickMany: true,
     matchOnDescription: true,
