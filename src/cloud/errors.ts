@@ -89,7 +89,7 @@ function fromSdkMessage(message: string): { status?: number; requestId?: string;
   return { status: status ? Number(status) : undefined, requestId, text };
 }
 
-export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined, httpStatus?: number): string | undefined {
+export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined, httpStatus?: number, message?: string): string | undefined {
   if (code === 'InvalidAccessKeyId.NotFound' || code === 'InvalidAccessKeyId' || code === 'InvalidAccessKeyId.Inactive') {
     return 'The AccessKey ID is unknown or disabled. Check the active profile, or create a new AccessKey in the RAM console.';
   }
@@ -105,7 +105,15 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
       ? 'The temporary credential (STS token) has expired. Refresh the profile or the instance credential.'
       : 'The security token does not belong to this AccessKey ID. Refresh the temporary credential.';
   }
-  if (code === 'NoPermission' || code === 'Forbidden.RAM' || code === 'Forbidden' || code === 'Forbidden.NoPermission' || code.startsWith('Forbidden.') || code === 'Forbidden.KeyNotFound' || code === 'AccessDenied') {
+  if (code === 'Forbidden.KeyNotFound' || code === 'NotFound.Key' || code === 'EntityNotExist.Key' || code === 'InvalidKeyId.NotFound') {
+    return 'The KMS key was not found in this region (or the caller may not see it). Check the key id or alias and the region.';
+  }
+  if (code === 'Forbidden.KeyNotEnabled' || code === 'Rejected.Disabled' || code === 'Rejected.PendingDeletion' || code === 'Forbidden.KeyPendingDeletion') {
+    return /PendingDeletion/i.test(`${code} ${message ?? ''}`)
+      ? 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.'
+      : 'The KMS key is disabled. Enable it in the KMS console first.';
+  }
+  if (accessDenied?.action || code === 'NoPermission' || code === 'Forbidden.RAM' || code === 'Forbidden' || code === 'Forbidden.NoPermission' || code === 'AccessDenied' || code === 'Forbidden.AccessDenied') {
     if (accessDenied?.action) {
       const on = accessDenied.resource ? ` on ${accessDenied.resource}` : '';
       const passRole = accessDenied.action === 'ram:PassRole'
@@ -113,7 +121,6 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
         : '';
       return `The caller lacks the permission ${accessDenied.action}${on}. Grant it with a RAM policy.${passRole}`;
     }
-    if (code === 'Forbidden.KeyNotFound') return 'The KMS key does not exist in this region, or the caller may not see it.';
     return 'The caller is not allowed to do this. Grant the needed action with a RAM policy.';
   }
   if (code.startsWith('EntityAlreadyExists')) return 'An entity with this name already exists. Choose another name or use the existing one.';
@@ -122,7 +129,7 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   if (code === 'InvalidInstanceId.NotFound' || code === 'InvalidInstanceId.MalFormed' || code === 'InvalidInstanceIds.NotFound') {
     return 'No such instance in this region. Check the instance id and the region.';
   }
-  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
+  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstance.NetworkType' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
     return 'Instance RAM roles work only for instances in a VPC; this one is in the classic network.';
   }
   if (code === 'InvalidRamRole.NotEqual' || code === 'InvalidInstance.RamRoleExists' || code.includes('RamRoleExists') || code === 'InvalidParam.RamRole.Conflict') {
@@ -133,12 +140,6 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   }
   if (code === 'InvalidRamRole.NotFound') return 'No RAM role with this name. Check the name or create the role first.';
   if (isThrottlingCode(code)) return 'Alibaba Cloud is throttling requests; retried with backoff and still throttled. Wait a moment and retry.';
-  if (code === 'Forbidden.KeyNotFound' || code === 'NotFound.Key' || code === 'EntityNotExist.Key' || code === 'InvalidKeyId.NotFound') {
-    return 'The KMS key was not found in this region. Check the key id or alias and the region.';
-  }
-  if (code === 'Rejected.Disabled' || code.includes('Disabled')) return 'The KMS key is disabled. Enable it in the KMS console first.';
-  if (code === 'Rejected.PendingDeletion' || code.includes('PendingDeletion')) return 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.';
-  if (code === 'Rejected.ResourceExist' || code === 'Rejected.ResourceNotExist') return undefined;
   if (code.startsWith('InvalidParameter') || code.startsWith('MissingParameter') || code.startsWith('InvalidParam')) {
     return 'A parameter was rejected; the message says which.';
   }
@@ -187,7 +188,7 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
     message,
     requestId,
     httpStatus,
-    hint: hintFor(code, accessDenied, httpStatus) ?? str(data?.Recommend),
+    hint: hintFor(code, accessDenied, httpStatus, message) ?? str(data?.Recommend),
     apiAction,
     accessDenied,
     retryable,
