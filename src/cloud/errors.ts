@@ -79,10 +79,10 @@ function decodeDiagnostic(value: unknown): Record<string, unknown> | undefined {
 
 /** Finds "code: 403" and "request id: X"/"requestid: X" in an SDK message. */
 function fromSdkMessage(message: string): { status?: number; requestId?: string; text: string } {
-  const status = /^code: (\d{3}),/.exec(message)?.[1];
+  const status = /(?:^|: )code: (\d{3}),/.exec(message)?.[1];
   const requestId = /request ?id: ([\w-]+)/i.exec(message)?.[1];
   const text = message
-    .replace(/^[\w.]+: /, '')
+    .replace(/^[\w.]+: (?=code: \d{3},)/, '')
     .replace(/^code: \d{3}, /, '')
     .replace(/ request ?id: [\w-]+.*$/i, '')
     .trim();
