@@ -173,10 +173,11 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
   const network = data ? undefined : networkError(raw, apiAction);
   if (network) return network;
 
-  let code = str(data?.Code) ?? str(data?.code) ?? str(raw.code) ?? 'UnknownError';
+  // The KMS rpc-client appends "Error" to the service's code; the body's Code is the real one.
+  const rawCode = str(raw.code);
+  const unsuffixed = rawCode && data && str(raw.name) !== 'ClientError' && /.Error$/.test(rawCode) ? rawCode.slice(0, -'Error'.length) : rawCode;
+  const code = str(data?.Code) ?? str(data?.code) ?? unsuffixed ?? 'UnknownError';
   const parsed = fromSdkMessage(str(raw.message) ?? '');
-  // The KMS rpc-client appends "Error" to the service's code: undo it using the body's Code.
-  if (!data?.Code && !data?.code && /Error$/.test(code) && str(raw.name) !== 'ClientError') code = code.replace(/Error$/, '') || code;
   const message = str(data?.Message) ?? str(data?.message) ?? (parsed.text || code);
   const requestId = str(data?.RequestId) ?? str(data?.requestId) ?? str(raw.requestId) ?? parsed.requestId;
   const statusFromData = typeof data?.statusCode === 'number' ? data.statusCode : undefined;

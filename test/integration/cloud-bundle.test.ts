@@ -12,7 +12,7 @@ import { emulatorSettings, MemorySecretStore } from './cloud-harness';
 let emulator: Emulator;
 let out: string;
 
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', external: ['vscode'] } as const;
+const common: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', external: ['vscode'] };
 
 before(async () => {
   emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo' });
