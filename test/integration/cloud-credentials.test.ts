@@ -76,7 +76,10 @@ test('aliyun CLI config.json: every mode is listed; usable ones sign, the others
   assert.match(await whoAmI(factory, by['aliyunCli:admin']), /:user\/emulator-admin$/);
   assert.match(await whoAmI(factory, by['aliyunCli:dev']), /:user\/cli-developer$/);
   assert.match(await whoAmI(factory, by['aliyunCli:sts']), /:role\/ecskmsaccessrole\//);
+  emulator.resetCalls();
   assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:role\/opsadminrole\/cli-test$/);
+  assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:role\/opsadminrole\/cli-test$/);
+  assert.equal(emulator.calls.byAction.AssumeRole, 1, 'services built again reuse the assumed-role credential');
   assert.match(await whoAmI(factory, by['aliyunCli:chain']), /:role\/opsadminrole\/chained$/);
   assert.match(await whoAmI(factory, by['aliyunCli:instance']), /:role\/ecskmsaccessrole\//);
 

@@ -166,5 +166,14 @@ test('the SDK clients sign with the instance credential through the shared cache
   assert.match(identity.arn, /:role\/ecskmsaccessrole\/i-bp1demo0000000000001$/);
   const results = await Promise.all(Array.from({ length: 10 }, (_, n) => services.kms().encrypt({ keyId: 'alias/demo-app', plaintext: `p${n}` })));
   assert.equal(results.length, 10);
-  assert.ok((h.emulator.calls.metadataByPath[CRED_PATH] ?? 0) <= 1, 'one fetch at most for all the calls');
+  assert.equal(h.emulator.calls.metadataByPath[CRED_PATH], 1, 'one fetch for all the calls');
+
+  // Instance services sign with the instance role whatever the active profile is, through the same cache.
+  const onInstance = h.factory.createInstanceServices('cn-hangzhou');
+  assert.equal(onInstance.profile.id, 'ecsInstance:instance');
+  const encrypted = await onInstance.kms().encrypt({ keyId: 'alias/demo-app', plaintext: 'from the instance' });
+  assert.equal((await onInstance.kms().decrypt({ ciphertextBlob: encrypted.ciphertextBlob })).plaintext, 'from the instance');
+  assert.equal(h.emulator.calls.metadataByPath[CRED_PATH], 1, 'still the one cached credential');
+  const denied = await onInstance.ram.createRole({ roleName: 'x', assumeRolePolicyDocument: '{}' }).catch((e: unknown) => e);
+  assert.ok(denied instanceof CloudError && denied.code === 'NoPermission', 'the instance role has KMS rights only');
 });

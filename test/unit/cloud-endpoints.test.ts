@@ -28,3 +28,23 @@ test('resolveEndpoint applies only the product\'s own override and the VPC choic
   assert.deepEqual(resolveEndpoint('kms', 'cn-beijing', settings), { endpoint: 'kms-vpc.cn-beijing.aliyuncs.com', protocol: 'https', overridden: false });
   assert.equal(resolveEndpoint('ram', 'cn-beijing', { endpoints: { ram: '  ' } }).endpoint, 'ram.aliyuncs.com');
 });
+
+test('settings are read defensively', async () => {
+  const { readCloudSettings } = await import('../../src/cloud/settings');
+  const values: Record<string, unknown> = {
+    endpoints: { ecs: ' http://127.0.0.1:1 ', kms: 42, bogus: 'x' },
+    metadataEndpoint: '',
+    fanOutConcurrency: 100,
+    kmsVpcEndpoint: 'yes',
+    imdsv1Disabled: true,
+    defaultRegion: 'Hangzhou',
+  };
+  assert.deepEqual(readCloudSettings((k) => values[k]), {
+    endpoints: { ecs: 'http://127.0.0.1:1' },
+    metadataEndpoint: undefined,
+    kmsVpcEndpoint: false,
+    imdsv1Disabled: true,
+    fanOutConcurrency: 32,
+    defaultRegion: undefined,
+  });
+});
