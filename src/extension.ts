@@ -1,13 +1,55 @@
 import * as vscode from 'vscode';
-import { registerCommands } from './commands/registerCommands';
+import { createCloudServicesFactory } from './cloud';
 import type { CommandContext } from './commands/commandContext';
+import { PrompterSlot } from './commands/prompter';
+import type { ExtensionApi } from './extensionApi';
+import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
+import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
+import { registerCommands } from './commands/registerCommands';
+import { readCloudSettings } from './session/cloudSettings';
+import { CloudSession } from './session/cloudSession';
+import { watchProfileSources } from './session/watchProfileSources';
+import { InstancesTreeProvider } from './views/instances/instancesTreeProvider';
+import { KeysTreeProvider } from './views/keys/keysTreeProvider';
+import { createProfileStatusBar } from './views/profileStatusBar';
+import { RolesTreeProvider } from './views/roles/rolesTreeProvider';
 
-// Thin on purpose (DESIGN.md convention 1): build the context, register, return.
+// Thin on purpose (DESIGN.md convention 1): build the services object, register views and commands.
 // Nothing here may load the @alicloud/* SDKs: they are required on the first cloud call.
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const log = vscode.window.createOutputChannel('Alibaba Cloud KMS Access', { log: true });
-  const ctx: CommandContext = { extension: context, log };
-  context.subscriptions.push(log, ...registerCommands(ctx));
+  const factory = createCloudServicesFactory({ secrets: context.secrets, settings: readCloudSettings, log });
+  const session = new CloudSession(factory, context.globalState, log);
+  const trees = {
+    roles: new RolesTreeProvider(session, log),
+    instances: new InstancesTreeProvider(session, log),
+    keys: new KeysTreeProvider(session, log),
+  };
+  const ui = new PrompterSlot();
+  const ctx: CommandContext = { extension: context, log, session, trees, ui };
+  context.subscriptions.push(
+    log,
+    session,
+    ...Object.values(trees),
+    trees.roles.createView(),
+    trees.instances.createView({ canSelectMany: true }),
+    trees.keys.createView(),
+    registerReadOnlyDocuments(),
+    ...registerCommands(ctx),
+    createProfileStatusBar(session),
+    watchProfileSources(factory, session),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('alicloudKms.regions')) {
+        trees.instances.refresh();
+        trees.keys.refresh();
+      } else if (e.affectsConfiguration('alicloudKms')) {
+        factory.metadata.reset();
+        session.rebuild();
+      }
+    }),
+  );
+  void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
+  return { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) };
 }
 
 export function deactivate(): void {

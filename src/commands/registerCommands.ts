@@ -1,8 +1,19 @@
 import * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './runCommand';
+import { addAccessKey } from './addAccessKey';
+import { connectRemoteSsh } from './connectRemoteSsh';
+import { copyArn, copyId } from './copyToClipboard';
+import { deleteRole } from './deleteRole';
+import { clearTreeFilter, filterTree, loadMore, refreshTree } from './explorerCommands';
 import { generateTrustPolicy } from './generateTrustPolicy';
+import { openInConsole } from './openInConsole';
+import { openTrustPolicy } from './openTrustPolicy';
+import { removeAccessKey } from './removeAccessKey';
+import { selectProfile } from './selectProfile';
+import { selectRegions } from './selectRegions';
 import { showLog } from './showLog';
+import { whoAmI } from './whoAmI';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -10,6 +21,27 @@ type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unkno
 export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.generateTrustPolicy': generateTrustPolicy,
   'alicloudKms.showLog': showLog,
+  'alicloudKms.selectProfile': selectProfile,
+  'alicloudKms.addAccessKey': addAccessKey,
+  'alicloudKms.removeAccessKey': removeAccessKey,
+  'alicloudKms.whoAmI': whoAmI,
+  'alicloudKms.selectRegions': selectRegions,
+  'alicloudKms.refreshRoles': refreshTree('roles'),
+  'alicloudKms.refreshInstances': refreshTree('instances'),
+  'alicloudKms.refreshKeys': refreshTree('keys'),
+  'alicloudKms.filterRoles': filterTree('roles'),
+  'alicloudKms.filterInstances': filterTree('instances'),
+  'alicloudKms.filterKeys': filterTree('keys'),
+  'alicloudKms.clearFilterRoles': clearTreeFilter('roles'),
+  'alicloudKms.clearFilterInstances': clearTreeFilter('instances'),
+  'alicloudKms.clearFilterKeys': clearTreeFilter('keys'),
+  'alicloudKms.loadMore': loadMore,
+  'alicloudKms.copyId': copyId,
+  'alicloudKms.copyArn': copyArn,
+  'alicloudKms.openInConsole': openInConsole,
+  'alicloudKms.openTrustPolicy': openTrustPolicy,
+  'alicloudKms.deleteRole': deleteRole,
+  'alicloudKms.connectRemoteSsh': connectRemoteSsh,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

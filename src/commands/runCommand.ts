@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isCloudError } from '../cloud/types';
 import type { CommandContext } from './commandContext';
 
 /** Thrown (or rejected) when the user dismissed a prompt: the wrapper stays silent. */
@@ -11,30 +12,42 @@ export class UserCancelledError extends Error {
 
 /**
  * The one wrapper every command runs through (DESIGN.md convention 3): a user cancel is silent;
- * any other error becomes one line with "Show Log", and the full detail goes to the log.
+ * any other error becomes one line with "Show Log" (for a cloud error: code, hint and RequestId),
+ * and the full detail goes to the log. Messages never contain secrets: errors carry none.
  */
 export async function runCommand(id: string, ctx: CommandContext, body: () => Promise<unknown>): Promise<unknown> {
   try {
     return await body();
   } catch (error) {
-    if (error instanceof UserCancelledError || error instanceof vscode.CancellationError) return undefined;
-    const message = error instanceof Error ? error.message : String(error);
+    if (isCancellation(error)) return undefined;
     ctx.log.error(`${id} failed: ${describeForLog(error)}`);
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(message, showLog).then((choice) => {
+    void vscode.window.showErrorMessage(describeForUser(error), showLog).then((choice) => {
       if (choice === showLog) ctx.log.show(true);
     });
     return undefined;
   }
 }
 
-function describeForLog(error: unknown): string {
-  if (error instanceof Error) {
-    const extra = Object.entries(error as unknown as Record<string, unknown>)
-      .filter(([key]) => key !== 'stack' && key !== 'message')
-      .map(([key, value]) => `${key}=${typeof value === 'string' ? value : JSON.stringify(value)}`)
-      .join(' ');
-    return [error.message, extra].filter(Boolean).join(' ');
+export function isCancellation(error: unknown): boolean {
+  return (
+    error instanceof UserCancelledError ||
+    error instanceof vscode.CancellationError ||
+    (isCloudError(error) && error.code === 'Cancelled')
+  );
+}
+
+/** One line for a notification: for a cloud error its code, what to do, and the RequestId. */
+export function describeForUser(error: unknown): string {
+  if (isCloudError(error)) {
+    const request = error.requestId ? ` (RequestId ${error.requestId})` : '';
+    return `${error.code}: ${error.hint ?? error.message}${request}`;
   }
-  return String(error);
+  return error instanceof Error ? error.message : String(error);
+}
+
+function describeForLog(error: unknown): string {
+  if (isCloudError(error)) return `${error.toLogLine()}${error.hint ? ` hint: ${error.hint}` : ''}`;
+  // Unexpected errors keep their stack in the log (never in the notification) for the bug report.
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
 }

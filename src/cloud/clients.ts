@@ -1,0 +1,67 @@
+// Builds SDK clients for one product and region, with the endpoint, protocol, timeouts and the
+// credential adapter. Only called after the SDK is loaded (the first real call).
+import { resolveEndpoint, type ResolvedEndpoint } from './endpoints';
+import { SdkCredentialAdapter, type CredentialSupplier } from './credentials/credentialSupplier';
+import { loadSdk } from './sdkLoader';
+import type { CloudProduct, CloudSettings } from './types';
+
+export const CONNECT_TIMEOUT_MS = 5000;
+export const READ_TIMEOUT_MS = 20000;
+
+export type EcsClient = InstanceType<ReturnType<typeof loadSdk>['EcsClient']>;
+export type RamClient = InstanceType<ReturnType<typeof loadSdk>['RamClient']>;
+export type StsClient = InstanceType<ReturnType<typeof loadSdk>['StsClient']>;
+export type KmsClient = InstanceType<ReturnType<typeof loadSdk>['KmsClient']>;
+
+function openApiConfig(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier) {
+  const sdk = loadSdk();
+  return new sdk.$OpenApiUtil.Config({
+    credential: new SdkCredentialAdapter(supplier),
+    endpoint: endpoint.endpoint,
+    protocol: endpoint.protocol,
+    regionId,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    readTimeout: READ_TIMEOUT_MS,
+    userAgent: 'vscode-alicloud-kms-access',
+  });
+}
+
+export function endpointFor(product: CloudProduct, regionId: string, settings: CloudSettings): ResolvedEndpoint {
+  return resolveEndpoint(product, regionId, settings);
+}
+
+export function createEcsClient(regionId: string, settings: CloudSettings, supplier: CredentialSupplier): EcsClient {
+  const sdk = loadSdk();
+  return new sdk.EcsClient(openApiConfig(endpointFor('ecs', regionId, settings), regionId, supplier));
+}
+
+export function createRamClient(settings: CloudSettings, supplier: CredentialSupplier): RamClient {
+  const sdk = loadSdk();
+  return new sdk.RamClient(openApiConfig(endpointFor('ram', 'cn-hangzhou', settings), 'cn-hangzhou', supplier));
+}
+
+export function createStsClient(regionId: string, settings: CloudSettings, supplier: CredentialSupplier): StsClient {
+  const sdk = loadSdk();
+  return new sdk.StsClient(openApiConfig(endpointFor('sts', regionId, settings), regionId, supplier));
+}
+
+/** KMS 1.2.0 is the older RPC client: it needs the endpoint set explicitly and returns bodies directly. */
+export function createKmsClient(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier): KmsClient {
+  const sdk = loadSdk();
+  const config = {
+    credential: new SdkCredentialAdapter(supplier),
+    endpoint: endpoint.endpoint,
+    protocol: endpoint.protocol,
+    regionId,
+    connectTimeout: CONNECT_TIMEOUT_MS,
+    readTimeout: READ_TIMEOUT_MS,
+    userAgent: 'vscode-alicloud-kms-access',
+  };
+  const client = new sdk.KmsClient(config as unknown as ConstructorParameters<typeof sdk.KmsClient>[0]);
+  // Like the aliyun CLI, send RegionId with every KMS call: harmless for the regional endpoint, and it
+  // names the region when one endpoint override serves several regions.
+  const doRequest = client.doRequest.bind(client);
+  client.doRequest = (action, protocol, method, version, authType, query, body, runtime) =>
+    doRequest(action, protocol, method, version, authType, { RegionId: regionId, ...query }, body, runtime);
+  return client;
+}

@@ -1,0 +1,50 @@
+// Turns a profile's CredentialSpec into the supplier the SDK clients sign with:
+// static AccessKeys, the shared instance-metadata cache, or AssumeRole (cached like the instance
+// credential: reused until 15 minutes before expiry, one refresh at a time).
+import { CloudError } from '../cloudError';
+import { StsServiceImpl } from '../sts';
+import type { InvokeContext } from '../invoke';
+import type { CloudSettings, InstanceMetadata } from '../types';
+import { staticSupplier, type AccessKeyCredential, type CredentialSupplier } from './credentialSupplier';
+import type { CredentialSpec } from './profileSpec';
+import { RefreshingCache } from './refreshingCache';
+
+export interface SupplierDeps {
+  readonly metadata: InstanceMetadata;
+  readonly settings: CloudSettings;
+  readonly invokeContext: InvokeContext;
+  readonly regionId: string;
+}
+
+export function supplierFor(spec: CredentialSpec, name: string, deps: SupplierDeps): CredentialSupplier {
+  switch (spec.type) {
+    case 'accessKey':
+      return staticSupplier(`${name}/${spec.securityToken ? 'sts' : 'access_key'}`, spec);
+    case 'ecsRamRole':
+      return {
+        providerName: `${name}/ecs_ram_role`,
+        get: async () => {
+          const credential = await deps.metadata.getCredential();
+          if (spec.roleName && credential.roleName !== spec.roleName) {
+            throw new CloudError({
+              code: 'Metadata.RoleMismatch',
+              message: `The profile expects role ${spec.roleName} but this instance has role ${credential.roleName}.`,
+              hint: 'Update the profile\'s role name or attach the expected role to this instance.',
+            });
+          }
+          return credential;
+        },
+      };
+    case 'ramRoleArn': {
+      const source = supplierFor(spec.source, `${name}-source`, deps);
+      const sts = new StsServiceImpl(deps.regionId, deps.settings, source, deps.invokeContext);
+      const cache = new RefreshingCache<AccessKeyCredential>(() => sts.assumeRole(spec));
+      return { providerName: `${name}/ram_role_arn`, get: () => cache.get() };
+    }
+    case 'unsupported':
+      return {
+        providerName: `${name}/unsupported`,
+        get: () => Promise.reject(new CloudError({ code: 'ProfileUnsupported', message: spec.reason, hint: 'Choose another profile (Alibaba Cloud: Select Profile) or add an AccessKey.' })),
+      };
+  }
+}

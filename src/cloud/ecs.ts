@@ -1,0 +1,210 @@
+// EcsService over @alicloud/ecs20140526 (openapi-core, ACS3). ECS endpoints are regional, so one
+// SDK client per region, created on first use.
+import { randomUUID } from 'node:crypto';
+import { createEcsClient, type EcsClient } from './clients';
+import type { CredentialSupplier } from './credentials/credentialSupplier';
+import { hintFor } from './errors';
+import { fanOut } from './fanOut';
+import { invoke, type InvokeContext } from './invoke';
+import { collect, numberedPages, tokenPages } from './paging';
+import { loadSdk } from './sdkLoader';
+import { toInstance } from './ecsMapping';
+import type {
+  AttachRoleInput, CallOptions, CloudSettings, DetachRoleInput, EcsInstance, EcsRegion, EcsSecurityGroup, EcsService,
+  EcsVpc, EcsVSwitch, FanOutOptions, InstanceFilter, InstanceRamRole, InstanceRoleResult, ListInstancesOptions, Paged,
+  RegionOutcome, RunInstancesInput, RunInstancesResult,
+} from './types';
+
+/** AttachInstanceRamRole / DetachInstanceRamRole take at most 100 ids; DescribeInstanceRamRole pages by 50. */
+const ROLE_BATCH = 100;
+const ROLE_PAGE = 50;
+
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export class EcsServiceImpl implements EcsService {
+  private readonly clients = new Map<string, EcsClient>();
+
+  constructor(
+    private readonly defaultRegion: string,
+    private readonly settings: CloudSettings,
+    private readonly supplier: CredentialSupplier,
+    private readonly context: InvokeContext,
+  ) {}
+
+  private client(regionId: string): EcsClient {
+    let client = this.clients.get(regionId);
+    if (!client) {
+      client = createEcsClient(regionId, this.settings, this.supplier);
+      this.clients.set(regionId, client);
+    }
+    return client;
+  }
+
+  private get models() {
+    return loadSdk().ecs;
+  }
+
+  async describeRegions(options: CallOptions = {}): Promise<EcsRegion[]> {
+    const body = (await invoke(this.context, 'DescribeRegions', () =>
+      this.client(this.defaultRegion).describeRegions(new this.models.DescribeRegionsRequest({ acceptLanguage: 'en-US' })), options)).body;
+    return (body?.regions?.region ?? []).map((r) => ({ regionId: r.regionId ?? '', localName: r.localName, regionEndpoint: r.regionEndpoint }));
+  }
+
+  listInstances(regionId: string, options: ListInstancesOptions = {}): Paged<EcsInstance> {
+    const filter = options.filter ?? {};
+    const withRoles = options.includeRamRoles !== false;
+    return tokenPages(async (nextToken) => {
+        const body = (await invoke(this.context, 'DescribeInstances', () => this.client(regionId).describeInstances(new this.models.DescribeInstancesRequest({
+          regionId,
+          maxResults: Math.min(100, Math.max(1, options.pageSize ?? 100)),
+          nextToken,
+          instanceIds: filter.instanceIds && filter.instanceIds.length > 0 ? JSON.stringify(filter.instanceIds) : undefined,
+          vpcId: filter.vpcId,
+          status: filter.status,
+          instanceName: filter.instanceName,
+        })), options)).body;
+        const items = (body?.instances?.instance ?? []).map((i) => toInstance(i, regionId));
+        if (!withRoles || items.length === 0) return { items, nextToken: body?.nextToken };
+        const roles = await this.describeInstanceRamRoles(regionId, { instanceIds: items.map((i) => i.instanceId) }, options);
+        const byId = new Map(roles.map((r) => [r.instanceId, r.ramRoleName]));
+        return { items: items.map((i) => ({ ...i, ramRoleName: byId.get(i.instanceId) || undefined })), nextToken: body?.nextToken };
+    }, options.signal);
+  }
+
+  async *listInstancesAllRegions(
+    options: FanOutOptions & { regions?: readonly string[]; filter?: InstanceFilter; includeRamRoles?: boolean } = {},
+  ): AsyncIterable<RegionOutcome<EcsInstance[]>> {
+    const regions = options.regions ?? (await this.describeRegions(options)).map((r) => r.regionId);
+    yield* fanOut(regions, (regionId, callOptions) =>
+      collect(this.listInstances(regionId, { ...callOptions, filter: options.filter, includeRamRoles: options.includeRamRoles })), {
+      concurrency: options.concurrency ?? this.settings.fanOutConcurrency,
+      signal: options.signal,
+    });
+  }
+
+  async attachInstanceRamRole(input: AttachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
+    const results: InstanceRoleResult[] = [];
+    for (const batch of chunks(input.instanceIds, ROLE_BATCH)) {
+      // Attaching twice is harmless (the second says the role is already there), so retries are safe.
+      const body = (await invoke(this.context, 'AttachInstanceRamRole', () => this.client(input.regionId).attachInstanceRamRole(new this.models.AttachInstanceRamRoleRequest({
+        regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch), policy: input.policy,
+      })), options)).body;
+      const listed = body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? [];
+      results.push(...perInstance(batch, listed, input.ramRoleName));
+    }
+    return results;
+  }
+
+  async detachInstanceRamRole(input: DetachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
+    const results: InstanceRoleResult[] = [];
+    for (const batch of chunks(input.instanceIds, ROLE_BATCH)) {
+      const body = (await invoke(this.context, 'DetachInstanceRamRole', () => this.client(input.regionId).detachInstanceRamRole(new this.models.DetachInstanceRamRoleRequest({
+        regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch),
+      })), options)).body;
+      const listed = body?.detachInstanceRamRoleResults?.detachInstanceRamRoleResult ?? [];
+      results.push(...perInstance(batch, listed, input.ramRoleName ?? body?.ramRoleName));
+    }
+    return results;
+  }
+
+  async describeInstanceRamRoles(
+    regionId: string,
+    query: { instanceIds?: readonly string[]; ramRoleName?: string },
+    options: CallOptions = {},
+  ): Promise<InstanceRamRole[]> {
+    const groups = query.instanceIds ? chunks(query.instanceIds, ROLE_PAGE) : [undefined];
+    const out: InstanceRamRole[] = [];
+    for (const ids of groups) {
+      const pages = numberedPages(async (pageNumber) => {
+        const body = (await invoke(this.context, 'DescribeInstanceRamRole', () => this.client(regionId).describeInstanceRamRole(new this.models.DescribeInstanceRamRoleRequest({
+          regionId, instanceIds: ids ? JSON.stringify(ids) : undefined, ramRoleName: query.ramRoleName, pageNumber, pageSize: ROLE_PAGE,
+        })), options)).body;
+        const items = (body?.instanceRamRoleSets?.instanceRamRoleSet ?? []).map((s) => ({ instanceId: s.instanceId ?? '', ramRoleName: s.ramRoleName ?? '' }));
+        return { items, totalCount: body?.totalCount, pageSize: ROLE_PAGE };
+      }, options.signal);
+      for await (const item of pages) if (item.ramRoleName) out.push(item);
+    }
+    return out;
+  }
+
+  async listVpcs(regionId: string, options: CallOptions = {}): Promise<EcsVpc[]> {
+    return collect(numberedPages(async (pageNumber) => {
+      const body = (await invoke(this.context, 'DescribeVpcs', () =>
+        this.client(regionId).describeVpcs(new this.models.DescribeVpcsRequest({ regionId, pageNumber, pageSize: 50 })), options)).body;
+      const items = (body?.vpcs?.vpc ?? []).map((v) => ({ vpcId: v.vpcId ?? '', vpcName: v.vpcName || undefined, cidrBlock: v.cidrBlock, isDefault: v.isDefault, status: v.status }));
+      return { items, totalCount: body?.totalCount, pageSize: 50 };
+    }, options.signal));
+  }
+
+  async listVSwitches(regionId: string, query: { vpcId?: string; zoneId?: string } = {}, options: CallOptions = {}): Promise<EcsVSwitch[]> {
+    return collect(numberedPages(async (pageNumber) => {
+      const body = (await invoke(this.context, 'DescribeVSwitches', () => this.client(regionId).describeVSwitches(new this.models.DescribeVSwitchesRequest({
+        regionId, vpcId: query.vpcId, zoneId: query.zoneId, pageNumber, pageSize: 50,
+      })), options)).body;
+      const items = (body?.vSwitches?.vSwitch ?? []).map((v) => ({
+        vSwitchId: v.vSwitchId ?? '', vSwitchName: v.vSwitchName || undefined, vpcId: v.vpcId ?? '', zoneId: v.zoneId ?? '',
+        cidrBlock: v.cidrBlock, availableIpAddressCount: v.availableIpAddressCount, status: v.status,
+      }));
+      return { items, totalCount: body?.totalCount, pageSize: 50 };
+    }, options.signal));
+  }
+
+  async listSecurityGroups(regionId: string, query: { vpcId?: string } = {}, options: CallOptions = {}): Promise<EcsSecurityGroup[]> {
+    return collect(tokenPages(async (nextToken) => {
+      const body = (await invoke(this.context, 'DescribeSecurityGroups', () => this.client(regionId).describeSecurityGroups(new this.models.DescribeSecurityGroupsRequest({
+        regionId, vpcId: query.vpcId, maxResults: 100, nextToken,
+      })), options)).body;
+      const items = (body?.securityGroups?.securityGroup ?? []).map((g) => ({
+        securityGroupId: g.securityGroupId ?? '', securityGroupName: g.securityGroupName || undefined, vpcId: g.vpcId || undefined, description: g.description || undefined,
+      }));
+      return { items, nextToken: body?.nextToken };
+    }, options.signal));
+  }
+
+  async runInstances(input: RunInstancesInput, options: CallOptions = {}): Promise<RunInstancesResult> {
+    const clientToken = input.clientToken ?? randomUUID();
+    const request = new this.models.RunInstancesRequest({
+      regionId: input.regionId, instanceType: input.instanceType, imageId: input.imageId, vSwitchId: input.vSwitchId,
+      securityGroupId: input.securityGroupId, ramRoleName: input.ramRoleName, instanceName: input.instanceName, zoneId: input.zoneId,
+      keyPairName: input.keyPairName, password: input.password, amount: input.amount ?? 1, dryRun: input.dryRun === true, clientToken,
+    });
+    try {
+      // The ClientToken makes a resend of the same request safe: the service returns the first result.
+      const body = (await invoke(this.context, 'RunInstances', () => this.client(input.regionId).runInstances(request), {
+        ...options,
+        idempotent: false,
+        verify: async () => undefined,
+      })).body;
+      return { dryRun: input.dryRun === true, instanceIds: body?.instanceIdSets?.instanceIdSet ?? [], requestId: body?.requestId, clientToken };
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      if (input.dryRun && code === 'DryRunOperation') {
+        return { dryRun: true, wouldSucceed: true, instanceIds: [], requestId: (error as { requestId?: string }).requestId, clientToken };
+      }
+      throw error;
+    }
+  }
+}
+
+/** One result per requested id, even when the service's list omits some. */
+function perInstance(
+  requested: readonly string[],
+  listed: Array<{ instanceId?: string; success?: boolean; code?: string; message?: string }>,
+  ramRoleName: string | undefined,
+): InstanceRoleResult[] {
+  const byId = new Map(listed.map((r) => [r.instanceId ?? '', r]));
+  return requested.map((instanceId) => {
+    const r = byId.get(instanceId);
+    if (!r) return { instanceId, ramRoleName, success: false, code: 'NoResult', message: 'The service returned no result for this instance.' };
+    const success = r.success === true || r.code === '200';
+    return {
+      instanceId, ramRoleName, success,
+      code: success ? undefined : r.code, message: success ? undefined : r.message,
+      hint: success || !r.code ? undefined : hintFor(r.code, undefined, undefined, r.message),
+    };
+  });
+}

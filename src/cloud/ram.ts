@@ -1,0 +1,188 @@
+// RamService over @alicloud/ram20150501 (openapi-core, ACS3). Plain data in and out.
+import { CloudError } from './cloudError';
+import { createRamClient, type RamClient } from './clients';
+import type { CredentialSupplier } from './credentials/credentialSupplier';
+import { invoke, type InvokeContext } from './invoke';
+import { markerPages } from './paging';
+import { loadSdk } from './sdkLoader';
+import type {
+  CallOptions, CloudSettings, CreatePolicyInput, CreateRoleInput, Paged, PolicyAttachment, PolicyEntities, PolicyType,
+  RamPolicy, RamPolicyWithDocument, RamRole, RamService, UpdateRoleInput,
+} from './types';
+
+type RoleFields = {
+  roleName?: string; roleId?: string; arn?: string; description?: string; createDate?: string; updateDate?: string;
+  maxSessionDuration?: number; assumeRolePolicyDocument?: string;
+};
+
+type PolicyFields = {
+  policyName?: string; policyType?: string; description?: string; defaultVersion?: string; createDate?: string;
+  updateDate?: string; attachmentCount?: number; attachDate?: string;
+};
+
+export function toRole(r: RoleFields | undefined): RamRole {
+  return {
+    roleName: r?.roleName ?? '',
+    roleId: r?.roleId ?? '',
+    arn: r?.arn ?? '',
+    description: r?.description || undefined,
+    createDate: r?.createDate,
+    updateDate: r?.updateDate,
+    maxSessionDuration: r?.maxSessionDuration,
+    assumeRolePolicyDocument: r?.assumeRolePolicyDocument,
+  };
+}
+
+export function toPolicy(p: PolicyFields | undefined): RamPolicy {
+  return {
+    policyName: p?.policyName ?? '',
+    policyType: p?.policyType === 'System' ? 'System' : 'Custom',
+    description: p?.description || undefined,
+    defaultVersion: p?.defaultVersion,
+    createDate: p?.createDate,
+    updateDate: p?.updateDate,
+    attachmentCount: p?.attachmentCount,
+    attachDate: p?.attachDate,
+  };
+}
+
+export class RamServiceImpl implements RamService {
+  private sdkClient: RamClient | undefined;
+
+  constructor(
+    private readonly settings: CloudSettings,
+    private readonly supplier: CredentialSupplier,
+    private readonly context: InvokeContext,
+  ) {}
+
+  private get client(): RamClient {
+    this.sdkClient ??= createRamClient(this.settings, this.supplier);
+    return this.sdkClient;
+  }
+
+  private get models() {
+    return loadSdk().ram;
+  }
+
+  listRoles(options: CallOptions & { pageSize?: number } = {}): Paged<RamRole> {
+    return markerPages(async (marker) => {
+      const body = (await invoke(this.context, 'ListRoles', () =>
+        this.client.listRoles(new this.models.ListRolesRequest({ marker, maxItems: options.pageSize ?? 100 })), options)).body;
+      return { items: (body?.roles?.role ?? []).map(toRole), marker: body?.marker, truncated: body?.isTruncated === true };
+    }, options.signal);
+  }
+
+  async getRole(roleName: string, options: CallOptions = {}): Promise<RamRole> {
+    const response = await invoke(this.context, 'GetRole', () => this.client.getRole(new this.models.GetRoleRequest({ roleName })), options);
+    return toRole(response.body?.role);
+  }
+
+  async createRole(input: CreateRoleInput, options: CallOptions = {}): Promise<RamRole> {
+    const response = await invoke(this.context, 'CreateRole', async () => toRole((await this.client.createRole(new this.models.CreateRoleRequest({
+      roleName: input.roleName,
+      assumeRolePolicyDocument: input.assumeRolePolicyDocument,
+      description: input.description,
+      maxSessionDuration: input.maxSessionDuration,
+    }))).body?.role), {
+      ...options,
+      idempotent: false,
+      // After a timeout: if the role now exists with our trust policy, the first attempt worked.
+      verify: async () => {
+        const role = await this.getRole(input.roleName).catch(() => undefined);
+        return role && sameJson(role.assumeRolePolicyDocument, input.assumeRolePolicyDocument) ? role : undefined;
+      },
+    });
+    return response;
+  }
+
+  async updateRole(input: UpdateRoleInput, options: CallOptions = {}): Promise<RamRole> {
+    const response = await invoke(this.context, 'UpdateRole', () => this.client.updateRole(new this.models.UpdateRoleRequest({
+      roleName: input.roleName,
+      newAssumeRolePolicyDocument: input.newAssumeRolePolicyDocument,
+      newDescription: input.newDescription,
+      newMaxSessionDuration: input.newMaxSessionDuration,
+    })), options);
+    return toRole(response.body?.role);
+  }
+
+  async deleteRole(roleName: string, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'DeleteRole', () => this.client.deleteRole(new this.models.DeleteRoleRequest({ roleName })), options);
+  }
+
+  async listPoliciesForRole(roleName: string, options: CallOptions = {}): Promise<RamPolicy[]> {
+    const response = await invoke(this.context, 'ListPoliciesForRole', () =>
+      this.client.listPoliciesForRole(new this.models.ListPoliciesForRoleRequest({ roleName })), options);
+    return (response.body?.policies?.policy ?? []).map(toPolicy);
+  }
+
+  async attachPolicyToRole(input: PolicyAttachment, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'AttachPolicyToRole', () => this.client.attachPolicyToRole(new this.models.AttachPolicyToRoleRequest({
+      roleName: input.roleName, policyName: input.policyName, policyType: input.policyType,
+    })), options);
+  }
+
+  async detachPolicyFromRole(input: PolicyAttachment, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'DetachPolicyFromRole', () => this.client.detachPolicyFromRole(new this.models.DetachPolicyFromRoleRequest({
+      roleName: input.roleName, policyName: input.policyName, policyType: input.policyType,
+    })), options);
+  }
+
+  async createPolicy(input: CreatePolicyInput, options: CallOptions = {}): Promise<RamPolicy> {
+    return invoke(this.context, 'CreatePolicy', async () => toPolicy((await this.client.createPolicy(new this.models.CreatePolicyRequest({
+      policyName: input.policyName, policyDocument: input.policyDocument, description: input.description,
+    }))).body?.policy), {
+      ...options,
+      idempotent: false,
+      verify: async () => {
+        const policy = await this.getPolicy(input.policyName, 'Custom').catch(() => undefined);
+        return policy && sameJson(policy.policyDocument, input.policyDocument) ? policy : undefined;
+      },
+    });
+  }
+
+  async getPolicy(policyName: string, policyType: PolicyType, options: CallOptions = {}): Promise<RamPolicyWithDocument> {
+    const response = await invoke(this.context, 'GetPolicy', () =>
+      this.client.getPolicy(new this.models.GetPolicyRequest({ policyName, policyType })), options);
+    const body = response.body;
+    const document = body?.defaultPolicyVersion?.policyDocument ?? body?.policy?.policyDocument;
+    if (document === undefined) {
+      throw new CloudError({ code: 'InvalidResponse', message: `GetPolicy returned no document for ${policyType} policy ${policyName}.`, requestId: body?.requestId });
+    }
+    return { ...toPolicy(body?.policy), policyDocument: document };
+  }
+
+  async getPolicyVersion(policyName: string, policyType: PolicyType, versionId: string, options: CallOptions = {}): Promise<string> {
+    const response = await invoke(this.context, 'GetPolicyVersion', () =>
+      this.client.getPolicyVersion(new this.models.GetPolicyVersionRequest({ policyName, policyType, versionId })), options);
+    return response.body?.policyVersion?.policyDocument ?? '';
+  }
+
+  listPolicies(options: CallOptions & { policyType?: PolicyType; pageSize?: number } = {}): Paged<RamPolicy> {
+    return markerPages(async (marker) => {
+      const body = (await invoke(this.context, 'ListPolicies', () => this.client.listPolicies(new this.models.ListPoliciesRequest({
+        marker, maxItems: options.pageSize ?? 100, policyType: options.policyType,
+      })), options)).body;
+      return { items: (body?.policies?.policy ?? []).map(toPolicy), marker: body?.marker, truncated: body?.isTruncated === true };
+    }, options.signal);
+  }
+
+  async listEntitiesForPolicy(policyName: string, policyType: PolicyType, options: CallOptions = {}): Promise<PolicyEntities> {
+    const body = (await invoke(this.context, 'ListEntitiesForPolicy', () =>
+      this.client.listEntitiesForPolicy(new this.models.ListEntitiesForPolicyRequest({ policyName, policyType })), options)).body;
+    return {
+      roles: (body?.roles?.role ?? []).map((r) => r.roleName ?? '').filter(Boolean),
+      users: (body?.users?.user ?? []).map((u) => u.userName ?? '').filter(Boolean),
+      groups: (body?.groups?.group ?? []).map((g) => g.groupName ?? '').filter(Boolean),
+    };
+  }
+}
+
+/** Two policy documents are the same policy when they parse to the same JSON. */
+export function sameJson(a: string | undefined, b: string | undefined): boolean {
+  if (a === undefined || b === undefined) return false;
+  try {
+    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
+  } catch {
+    return a === b;
+  }
+}

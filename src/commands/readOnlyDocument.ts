@@ -1,0 +1,23 @@
+import * as vscode from 'vscode';
+
+export const READ_ONLY_SCHEME = 'alicloudkms';
+const contents = new Map<string, string>();
+const changed = new vscode.EventEmitter<vscode.Uri>();
+
+/** Serves documents the extension shows read-only (trust policies, reports) from memory. */
+export function registerReadOnlyDocuments(): vscode.Disposable {
+  return vscode.workspace.registerTextDocumentContentProvider(READ_ONLY_SCHEME, {
+    onDidChange: changed.event,
+    provideTextDocumentContent: (uri) => contents.get(uri.path) ?? '',
+  });
+}
+
+/** Shows `text` in a read-only editor titled `name`; showing the same name again updates it. */
+export async function showReadOnlyDocument(name: string, text: string, language?: string): Promise<vscode.TextEditor> {
+  const uri = vscode.Uri.from({ scheme: READ_ONLY_SCHEME, path: `/${name}` });
+  contents.set(uri.path, text);
+  changed.fire(uri);
+  let document = await vscode.workspace.openTextDocument(uri);
+  if (language && document.languageId !== language) document = await vscode.languages.setTextDocumentLanguage(document, language);
+  return vscode.window.showTextDocument(document, { preview: false });
+}

@@ -1,0 +1,73 @@
+import * as vscode from 'vscode';
+import { keyArn } from '../../policy/arn';
+import { KMS_CRYPTO_ACTIONS } from '../../policy/actions';
+import { allowedActions } from '../../policy/evaluator';
+import { callerIdentity } from '../../session/callerIdentity';
+import { mapLimit } from '../../util/mapLimit';
+import { MessageNode } from '../common/messageNodes';
+import type { TreeNode } from '../common/treeNode';
+import type { KeyNode } from './keyNode';
+
+/**
+ * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
+ * or kms:GenerateDataKey on the key's ARN, evaluated from the policy documents (the reverse view).
+ */
+export class KeyRolesNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly parent: KeyNode) {
+    this.id = `${parent.id}/roles`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Roles that can use this key'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('organization');
+    item.contextValue = 'kmsKeyRoles';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const { services, policies } = this.parent.tree;
+    const account = (await callerIdentity(services)).accountId;
+    const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
+    const roleNames: string[] = [];
+    for await (const role of services.ram.listRoles()) roleNames.push(role.roleName);
+    const verdicts = await mapLimit(roleNames, 8, async (roleName) => ({
+      roleName,
+      actions: allowedActions(await policies.documentsOf(roleName), KMS_CRYPTO_ACTIONS, resource),
+    }));
+    const users = verdicts.filter((v) => v.actions.length > 0);
+    if (users.length === 0) {
+      return [
+        new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
+          command: 'alicloudKms.grantKmsAccess',
+          title: vscode.l10n.t('Grant KMS Access'),
+          arguments: [this.parent],
+        }),
+      ];
+    }
+    return users.map((v) => new KeyRoleNode(this, v.roleName, v.actions));
+  }
+}
+
+export class KeyRoleNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: KeyRolesNode,
+    readonly roleName: string,
+    readonly actions: readonly string[],
+  ) {
+    this.id = `${parent.id}/${roleName}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.roleName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.actions.join(', ');
+    item.iconPath = new vscode.ThemeIcon('person');
+    item.contextValue = 'kmsKeyRole';
+    return item;
+  }
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { KmsSecretSummary } from '../../cloud/types';
+import { LoadMoreNode, MessageNode } from '../common/messageNodes';
+import { PagedList } from '../common/pagedList';
+import type { TreeNode } from '../common/treeNode';
+import type { KmsRegionNode } from './kmsRegionNode';
+
+const SECRETS_PAGE_SIZE = 50;
+
+/** "Secrets" of a region: names and types, never values. */
+export class SecretsGroupNode implements TreeNode {
+  readonly id: string;
+  private readonly list: PagedList<KmsSecretSummary>;
+
+  constructor(readonly parent: KmsRegionNode) {
+    this.id = `${parent.id}/secrets`;
+    this.list = new PagedList(() => parent.tree.kms.listSecrets({ pageSize: SECRETS_PAGE_SIZE }), SECRETS_PAGE_SIZE);
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Secrets'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('lock');
+    item.contextValue = 'kmsSecrets';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    await this.list.ensure(this.list.pageSize);
+    const nodes: TreeNode[] = this.list.loaded
+      .filter((s) => this.parent.tree.matches(s.secretName))
+      .map((s) => new SecretNode(this, s));
+    if (this.list.loaded.length === 0) nodes.push(new MessageNode(this, 'none', vscode.l10n.t('No secrets in this region')));
+    if (this.list.hasMore) nodes.push(new LoadMoreNode(this, () => void this.list.loadNextPage().then(() => this.parent.tree.refresh(this))));
+    return nodes;
+  }
+}
+
+export class SecretNode implements TreeNode {
+  readonly id: string;
+  /** Read by commands that take "a secret" (snippets, test secret read). */
+  readonly secretName: string;
+  readonly regionId: string;
+
+  constructor(
+    readonly parent: SecretsGroupNode,
+    readonly secret: KmsSecretSummary,
+  ) {
+    this.id = `${parent.id}/${secret.secretName}`;
+    this.secretName = secret.secretName;
+    this.regionId = parent.parent.regionId;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const s = this.secret;
+    const item = new vscode.TreeItem(s.secretName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = [s.secretType, s.updateTime ? vscode.l10n.t('updated {0}', s.updateTime) : undefined].filter(Boolean).join(' · ');
+    item.iconPath = new vscode.ThemeIcon('lock-small');
+    item.contextValue = 'kmsSecret';
+    item.tooltip = new vscode.MarkdownString(
+      `**${s.secretName}**\n\n${vscode.l10n.t('Type')}: ${s.secretType ?? '-'}  \n${vscode.l10n.t('Created')}: ${s.createTime ?? '-'}  \n${vscode.l10n.t('Updated')}: ${s.updateTime ?? '-'}`,
+    );
+    return item;
+  }
+}

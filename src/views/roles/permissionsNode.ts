@@ -1,0 +1,72 @@
+import * as vscode from 'vscode';
+import { KMS_ACTIONS } from '../../policy/actions';
+import { grantedActions } from '../../policy/evaluator';
+import type { AttachedPolicy } from '../../session/rolePolicies';
+import { MessageNode } from '../common/messageNodes';
+import type { TreeNode } from '../common/treeNode';
+import type { RoleNode } from './roleNode';
+
+/** "Permissions": the policies attached to the role; those granting KMS actions say which. */
+export class PermissionsNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly parent: RoleNode) {
+    this.id = `${parent.id}/permissions`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Permissions'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('law');
+    item.contextValue = 'rolePermissions';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const attached = await this.parent.tree.policies.attachedPolicies(this.parent.roleName);
+    if (attached.length === 0) {
+      return [
+        new MessageNode(this, 'none', vscode.l10n.t('No policies attached: grant KMS access'), {
+          command: 'alicloudKms.grantKmsAccess',
+          title: vscode.l10n.t('Grant KMS Access'),
+          arguments: [this.parent],
+        }),
+      ];
+    }
+    return attached.map((a) => new PolicyNode(this, a));
+  }
+}
+
+export class PolicyNode implements TreeNode {
+  readonly id: string;
+  readonly kmsActions: string[];
+
+  constructor(
+    readonly parent: PermissionsNode,
+    readonly attached: AttachedPolicy,
+  ) {
+    this.id = `${parent.id}/${attached.policy.policyType}/${attached.policy.policyName}`;
+    // Actions granted on any resource (a key-scoped Allow counts), not only on `*`.
+    this.kmsActions = attached.document ? grantedActions([attached.document], KMS_ACTIONS).map((g) => g.action) : [];
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const { policy } = this.attached;
+    const item = new vscode.TreeItem(policy.policyName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    const type = policy.policyType === 'System' ? vscode.l10n.t('System') : vscode.l10n.t('Custom');
+    item.description = this.kmsActions.length > 0 ? `${type} · ${vscode.l10n.t('KMS: {0}', summarize(this.kmsActions))}` : type;
+    item.iconPath = new vscode.ThemeIcon(this.kmsActions.length > 0 ? 'key' : 'symbol-property');
+    item.contextValue = `ramPolicy:${policy.policyType.toLowerCase()}${this.kmsActions.length > 0 ? ':kms' : ''}`;
+    const tooltip = new vscode.MarkdownString(`**${policy.policyName}** (${type})\n\n`);
+    if (policy.description) tooltip.appendText(`${policy.description}\n\n`);
+    if (this.kmsActions.length > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Grants KMS actions:')} ${this.kmsActions.map((a) => `\`${a}\``).join(', ')}`);
+    if (this.attached.problem) tooltip.appendText(`\n\n${this.attached.problem}`);
+    item.tooltip = tooltip;
+    return item;
+  }
+}
+
+function summarize(actions: string[]): string {
+  return actions.length > 3 ? `${actions.slice(0, 3).join(', ')} +${actions.length - 3}` : actions.join(', ');
+}

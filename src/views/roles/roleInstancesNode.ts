@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { MessageNode } from '../common/messageNodes';
+import type { TreeNode } from '../common/treeNode';
+import type { RoleNode } from './roleNode';
+
+/** "Instances": every instance, in any region, that has this role attached (fan-out over regions). */
+export class RoleInstancesNode implements TreeNode {
+  readonly id: string;
+
+  constructor(readonly parent: RoleNode) {
+    this.id = `${parent.id}/instances`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(vscode.l10n.t('Instances'), vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.iconPath = new vscode.ThemeIcon('server');
+    item.contextValue = 'roleInstances';
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const { services } = this.parent.tree;
+    const regions = (await services.ecs.describeRegions()).map((r) => r.regionId);
+    const children: TreeNode[] = [];
+    const roleName = this.parent.roleName;
+    for await (const outcome of services.fanOut(regions, (regionId, options) =>
+      services.ecs.describeInstanceRamRoles(regionId, { ramRoleName: roleName }, options),
+    )) {
+      if (!outcome.ok) {
+        children.push(this.parent.tree.errorNode(this, outcome.error, outcome.regionId));
+        continue;
+      }
+      for (const attached of outcome.value) children.push(new RoleInstanceNode(this, outcome.regionId, attached.instanceId));
+    }
+    if (children.length === 0) {
+      return [
+        new MessageNode(this, 'none', vscode.l10n.t('Not attached to any instance: attach it'), {
+          command: 'alicloudKms.attachRole',
+          title: vscode.l10n.t('Attach to Instances'),
+          arguments: [this.parent],
+        }),
+      ];
+    }
+    return children.sort((a, b) => a.id.localeCompare(b.id));
+  }
+}
+
+export class RoleInstanceNode implements TreeNode {
+  readonly id: string;
+
+  constructor(
+    readonly parent: RoleInstancesNode,
+    readonly regionId: string,
+    readonly instanceId: string,
+  ) {
+    this.id = `${parent.id}/${instanceId}`;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.instanceId, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = this.regionId;
+    item.iconPath = new vscode.ThemeIcon('vm');
+    item.contextValue = 'roleInstance';
+    return item;
+  }
+}

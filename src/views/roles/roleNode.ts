@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import type { CloudServices, RamRole } from '../../cloud/types';
+import type { AssumeCheck } from '../../policy/trustPolicy';
+import type { TreeNode } from '../common/treeNode';
+import type { RolePolicyReader } from '../../session/rolePolicies';
+import { PermissionsNode } from './permissionsNode';
+import { RoleInstancesNode } from './roleInstancesNode';
+import { TrustPolicyNode } from './trustPolicyNode';
+
+/** What a role node and its children need from their tree. */
+export interface RoleTreeContext {
+  readonly services: CloudServices;
+  readonly policies: RolePolicyReader;
+  errorNode(parent: TreeNode, error: unknown, scope?: string): TreeNode;
+}
+
+/** One RAM role. Its id is the role ARN, so selection survives a refresh. */
+export class RoleNode implements TreeNode {
+  readonly id: string;
+  readonly parent = undefined;
+  /** Read by commands that take "a role" (grant, attach, snippets). */
+  readonly roleName: string;
+
+  constructor(
+    readonly tree: RoleTreeContext,
+    readonly role: RamRole,
+    /** Undefined while the trust policy could not be read. */
+    readonly trust: AssumeCheck | undefined,
+  ) {
+    this.id = role.arn;
+    this.roleName = role.roleName;
+  }
+
+  get ecsCanAssume(): boolean {
+    return this.trust?.canAssume === true;
+  }
+
+  getTreeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(this.role.roleName, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = this.role.description;
+    item.contextValue = `ramRole:${this.ecsCanAssume ? 'ecsTrusted' : 'notEcsTrusted'}`;
+    const tooltip = new vscode.MarkdownString();
+    tooltip.appendMarkdown(`**${this.role.roleName}**\n\n`);
+    if (this.role.description) tooltip.appendText(`${this.role.description}\n\n`);
+    tooltip.appendMarkdown(`ARN: \`${this.role.arn}\`\n\n`);
+    if (this.role.createDate) tooltip.appendMarkdown(`${vscode.l10n.t('Created: {0}', this.role.createDate)}\n\n`);
+    if (this.role.maxSessionDuration) tooltip.appendMarkdown(`${vscode.l10n.t('Max session duration: {0} s', this.role.maxSessionDuration)}\n\n`);
+    if (!this.trust) {
+      item.iconPath = new vscode.ThemeIcon('person');
+    } else if (!this.trust.canAssume) {
+      item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
+      item.description = vscode.l10n.t('ECS cannot assume');
+      tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args)}`);
+    } else {
+      item.iconPath = new vscode.ThemeIcon('verified', new vscode.ThemeColor('charts.green'));
+      if (this.trust.conditional) tooltip.appendMarkdown(`$(info) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args)}`);
+      else tooltip.appendMarkdown(vscode.l10n.t('ECS instances can assume this role.'));
+    }
+    tooltip.supportThemeIcons = true;
+    item.tooltip = tooltip;
+    return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    return [new TrustPolicyNode(this), new PermissionsNode(this), new RoleInstancesNode(this)];
+  }
+}
