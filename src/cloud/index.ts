@@ -25,6 +25,7 @@ import type {
 
 export * from './types';
 export { readCloudSettings } from './settings';
+export { checkEndpoint, type EndpointCheck } from './diagnostics';
 
 /** The id of the profile backed by this machine's instance RAM role. */
 export const INSTANCE_PROFILE_ID = 'ecsInstance:instance';
