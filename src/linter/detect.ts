@@ -45,7 +45,7 @@ export function lintTarget(languageId: string, fileName: string): LintTarget | u
   return undefined;
 }
 
-const ID = /(?<![A-Za-z0-9+/=])LTAI[A-Za-z0-9]{12,30}(?![A-Za-z0-9+/=])/g;
+const ID = /(?<![A-Za-z0-9+/])LTAI[A-Za-z0-9]{12,30}(?![A-Za-z0-9+/=])/g;
 const SECRET_NAME = String.raw`[\w$.-]*?(?:access[_.-]?key[_.-]?secret|secret[_.-]?access[_.-]?key|access[_.-]?secret)\w*`;
 // name (maybe quoted as a key), then = := => or :, then a quoted literal on the same line
 const CODE_SECRET = new RegExp(
