@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './runCommand';
 import { generateTrustPolicy } from './generateTrustPolicy';
+import { insertSnippet } from './insertSnippet';
 import { showLog } from './showLog';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
@@ -9,6 +10,7 @@ type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unkno
 /** The command table: every command declared in package.json and nothing else (a test checks both ways). */
 export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.generateTrustPolicy': generateTrustPolicy,
+  'alicloudKms.insertSnippet': insertSnippet,
   'alicloudKms.showLog': showLog,
 };
 
