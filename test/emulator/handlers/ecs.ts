@@ -1,0 +1,189 @@
+// ECS (2014-05-26): regions, instances with both paging styles, instance RAM roles with their
+// per-instance results, networks and security groups, and RunInstances with DryRun.
+import { ApiError, invalid } from '../errors';
+import { REGIONS, regionIds } from '../regions';
+import { isoSeconds, randomId, type Instance, type Role } from '../state';
+import { trusts } from './sts';
+import { boolParam, can, intParam, jsonArray, notFound, numberPage, required, tokenPage, type Ctx, type Handler } from './context';
+
+function region(ctx: Ctx): string {
+  const id = required(ctx, 'RegionId');
+  if (!regionIds.has(id)) throw invalid('InvalidRegionId.MalFormed', 'The specified parameter RegionId is not valid.');
+  return id;
+}
+const res = (ctx: Ctx, regionId: string, kind: string, id: string) => `acs:ecs:${regionId}:${ctx.account.accountId}:${kind}/${id}`;
+const roleRes = (ctx: Ctx, name: string) => `acs:ram:*:${ctx.account.accountId}:role/${name}`;
+
+function instanceView(i: Instance): object {
+  const vpc = i.networkType === 'vpc';
+  return {
+    InstanceId: i.id, InstanceName: i.name, HostName: i.name.replace(/[^a-zA-Z0-9-]/g, '-'), Description: '',
+    RegionId: i.region, ZoneId: i.zone, Status: i.status, InstanceType: i.instanceType, ImageId: i.imageId,
+    OSName: i.osName, OSType: 'linux', Cpu: i.cpu, Memory: i.memory, InstanceNetworkType: i.networkType,
+    CreationTime: i.creationTime, ExpiredTime: '2099-12-31T15:59Z', InstanceChargeType: 'PostPaid', InternetChargeType: 'PayByTraffic',
+    VpcAttributes: { VpcId: vpc ? i.vpcId : '', VSwitchId: vpc ? i.vSwitchId : '', NatIpAddress: '', PrivateIpAddress: { IpAddress: vpc ? [i.privateIp] : [] } },
+    InnerIpAddress: { IpAddress: vpc ? [] : [i.privateIp] },
+    PublicIpAddress: { IpAddress: i.publicIp ? [i.publicIp] : [] },
+    SecurityGroupIds: { SecurityGroupId: i.securityGroupIds },
+    Tags: { Tag: [] },
+  };
+}
+
+/** The role named in RamRoleName, which must exist and be assumable by ECS; the caller needs ram:PassRole on it. */
+function ecsRole(ctx: Ctx, name: string): Role {
+  can(ctx, 'ram:PassRole', roleRes(ctx, name));
+  const role = ctx.account.roles.get(name.toLowerCase());
+  if (!role) throw notFound('InvalidRamRole.NotFound', 'The specified RamRoleName does not exist.');
+  if (!trusts(ctx.account, role, { service: 'ecs.aliyuncs.com' })) {
+    throw invalid('InvalidRamRole.NotEcsRole', 'The specified ram role is not authorized for ecs, please check your role policy.');
+  }
+  return role;
+}
+
+function instanceIds(ctx: Ctx, requiredParam: boolean): string[] | undefined {
+  const ids = jsonArray(ctx, 'InstanceIds');
+  if (!ids && requiredParam) required(ctx, 'InstanceIds');
+  if (ids && (ids.length > 100 || (requiredParam && ids.length === 0))) throw invalid('InvalidInstanceIds.Malformed', 'The specified instanceIds are not valid.');
+  return ids;
+}
+
+interface ItemResult { InstanceId: string; Success: boolean; Code: string; Message: string }
+const ok = (id: string): ItemResult => ({ InstanceId: id, Success: true, Code: '200', Message: 'success' });
+const fail = (id: string, Code: string, Message: string): ItemResult => ({ InstanceId: id, Success: false, Code, Message });
+
+export const ecsHandlers: Record<string, Handler> = {
+  DescribeRegions(ctx) {
+    can(ctx, 'ecs:DescribeRegions', `acs:ecs:*:${ctx.account.accountId}:*`);
+    return { Regions: { Region: REGIONS.map((r) => ({ RegionId: r.id, LocalName: r.localName, RegionEndpoint: `ecs.${r.id}.aliyuncs.com`, Status: 'available' })) } };
+  },
+  DescribeInstances(ctx) {
+    const regionId = region(ctx);
+    can(ctx, 'ecs:DescribeInstances', res(ctx, regionId, 'instance', '*'));
+    const ids = jsonArray(ctx, 'InstanceIds');
+    const p = ctx.params;
+    const items = [...ctx.account.instances.values()].filter((i) => i.region === regionId
+      && (!ids || ids.includes(i.id)) && (!p.VpcId || i.vpcId === p.VpcId) && (!p.VSwitchId || i.vSwitchId === p.VSwitchId)
+      && (!p.Status || i.status === p.Status) && (!p.ZoneId || i.zone === p.ZoneId)
+      && (!p.InstanceNetworkType || i.networkType === p.InstanceNetworkType) && (!p.InstanceName || i.name === p.InstanceName));
+    if (p.NextToken !== undefined || p.MaxResults !== undefined) {
+      const { page, ...rest } = tokenPage(ctx, items, 10, 100);
+      return { ...rest, Instances: { Instance: page.map(instanceView) } };
+    }
+    const { page, ...rest } = numberPage(ctx, items, 10, 100);
+    return { ...rest, Instances: { Instance: page.map(instanceView) } };
+  },
+  DescribeInstanceRamRole(ctx) {
+    const regionId = region(ctx);
+    can(ctx, 'ecs:DescribeInstanceRamRole', res(ctx, regionId, 'instance', '*'));
+    const ids = instanceIds(ctx, false);
+    const roleName = ctx.params.RamRoleName;
+    if (!ids && !roleName) throw invalid('MissingParameter', 'At least one of InstanceIds and RamRoleName must be specified.');
+    const items = [...ctx.account.instances.values()].filter((i) => i.region === regionId && (!ids || ids.includes(i.id))
+      && (!roleName || i.ramRole.toLowerCase() === roleName.toLowerCase()));
+    const { page, TotalCount } = numberPage(ctx, items, 10, 50);
+    return { RegionId: regionId, TotalCount, InstanceRamRoleSets: { InstanceRamRoleSet: page.map((i) => ({ InstanceId: i.id, RamRoleName: i.ramRole })) } };
+  },
+  AttachInstanceRamRole(ctx) {
+    const regionId = region(ctx);
+    const roleName = required(ctx, 'RamRoleName');
+    const ids = instanceIds(ctx, true)!;
+    can(ctx, 'ecs:AttachInstanceRamRole', ...ids.map((id) => res(ctx, regionId, 'instance', id)), roleRes(ctx, roleName));
+    if (ctx.params.Policy !== undefined && ctx.params.Policy.length > 1024) throw invalid('InvalidParameter.Policy', 'The parameter Policy exceeds the length limit of 1024.');
+    const role = ecsRole(ctx, roleName);
+    const results = ids.map((id) => {
+      const inst = ctx.account.instances.get(id);
+      if (!inst || inst.region !== regionId) return fail(id, 'InvalidInstanceId.NotFound', 'The specified InstanceId does not exist.');
+      if (inst.networkType !== 'vpc') return fail(id, 'InvalidInstance.NetworkType', 'Instance RAM roles can be attached to VPC instances only.');
+      if (inst.ramRole && inst.ramRole.toLowerCase() !== role.name.toLowerCase()) {
+        return fail(id, 'InvalidInstance.RamRoleExists', `The instance already has the RAM role ${inst.ramRole}: detach it first.`);
+      }
+      inst.ramRole = role.name;
+      return ok(id);
+    });
+    return {
+      RamRoleName: role.name, TotalCount: results.length, FailCount: results.filter((r) => !r.Success).length,
+      AttachInstanceRamRoleResults: { AttachInstanceRamRoleResult: results },
+    };
+  },
+  DetachInstanceRamRole(ctx) {
+    const regionId = region(ctx);
+    const ids = instanceIds(ctx, true)!;
+    const roleName = ctx.params.RamRoleName;
+    can(ctx, 'ecs:DetachInstanceRamRole', ...ids.map((id) => res(ctx, regionId, 'instance', id)));
+    const results = ids.map((id) => {
+      const inst = ctx.account.instances.get(id);
+      if (!inst || inst.region !== regionId) return { ...fail(id, 'InvalidInstanceId.NotFound', 'The specified InstanceId does not exist.'), InstanceRamRoleSets: { InstanceRamRoleSet: [] } };
+      const before = inst.ramRole;
+      if (!before || (roleName && before.toLowerCase() !== roleName.toLowerCase())) {
+        return { ...fail(id, 'InvalidRamRole.NotEqual', 'The specified RamRoleName is not attached to the instance.'), InstanceRamRoleSets: { InstanceRamRoleSet: [] } };
+      }
+      inst.ramRole = '';
+      return { ...ok(id), InstanceRamRoleSets: { InstanceRamRoleSet: [{ InstanceId: id, RamRoleName: before }] } };
+    });
+    return {
+      RamRoleName: roleName ?? '', TotalCount: results.length, FailCount: results.filter((r) => !r.Success).length,
+      DetachInstanceRamRoleResults: { DetachInstanceRamRoleResult: results },
+    };
+  },
+  DescribeVpcs(ctx) {
+    const regionId = region(ctx);
+    can(ctx, 'ecs:DescribeVpcs', res(ctx, regionId, 'vpc', '*'));
+    const vswitches = [...ctx.account.vswitches.values()];
+    const items = [...ctx.account.vpcs.values()].filter((v) => v.region === regionId && (!ctx.params.VpcId || v.id === ctx.params.VpcId));
+    const { page, ...rest } = numberPage(ctx, items, 10, 50);
+    return {
+      ...rest, Vpcs: { Vpc: page.map((v) => ({
+        VpcId: v.id, RegionId: v.region, VpcName: v.name, CidrBlock: v.cidr, Status: 'Available', IsDefault: v.isDefault, CreationTime: v.createDate,
+        Description: '', VSwitchIds: { VSwitchId: vswitches.filter((s) => s.vpcId === v.id).map((s) => s.id) },
+      })) },
+    };
+  },
+  DescribeVSwitches(ctx) {
+    const regionId = region(ctx);
+    can(ctx, 'ecs:DescribeVSwitches', res(ctx, regionId, 'vswitch', '*'));
+    const p = ctx.params;
+    const items = [...ctx.account.vswitches.values()].filter((s) => s.region === regionId && (!p.VpcId || s.vpcId === p.VpcId) && (!p.ZoneId || s.zone === p.ZoneId));
+    const { page, ...rest } = numberPage(ctx, items, 10, 50);
+    return {
+      ...rest, VSwitches: { VSwitch: page.map((s) => ({
+        VSwitchId: s.id, VpcId: s.vpcId, ZoneId: s.zone, CidrBlock: s.cidr, VSwitchName: s.name, Status: 'Available',
+        AvailableIpAddressCount: 250, IsDefault: false, CreationTime: s.createDate, Description: '',
+      })) },
+    };
+  },
+  DescribeSecurityGroups(ctx) {
+    const regionId = region(ctx);
+    can(ctx, 'ecs:DescribeSecurityGroups', res(ctx, regionId, 'securitygroup', '*'));
+    const items = [...ctx.account.securityGroups.values()].filter((g) => g.region === regionId && (!ctx.params.VpcId || g.vpcId === ctx.params.VpcId));
+    const { page, ...rest } = numberPage(ctx, items, 10, 50);
+    return {
+      ...rest, RegionId: regionId, SecurityGroups: { SecurityGroup: page.map((g) => ({
+        SecurityGroupId: g.id, SecurityGroupName: g.name, VpcId: g.vpcId, Description: g.description, CreationTime: g.createDate, SecurityGroupType: 'normal',
+      })) },
+    };
+  },
+  RunInstances(ctx) {
+    const regionId = region(ctx);
+    const [imageId, instanceType, vSwitchId] = [required(ctx, 'ImageId'), required(ctx, 'InstanceType'), required(ctx, 'VSwitchId')];
+    const amount = intParam(ctx, 'Amount', 1, 1, 100);
+    can(ctx, 'ecs:RunInstances', res(ctx, regionId, 'instance', '*'));
+    const vswitch = ctx.account.vswitches.get(vSwitchId);
+    if (!vswitch || vswitch.region !== regionId) throw notFound('InvalidVSwitchId.NotFound', 'The specified VSwitchId does not exist.');
+    const groupId = ctx.params.SecurityGroupId;
+    if (groupId && ctx.account.securityGroups.get(groupId)?.vpcId !== vswitch.vpcId) throw notFound('InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
+    const role = ctx.params.RamRoleName ? ecsRole(ctx, ctx.params.RamRoleName) : undefined;
+    if (boolParam(ctx, 'DryRun')) throw new ApiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
+    const ids: string[] = [];
+    for (let n = 0; n < amount; n++) {
+      const id = `i-${randomId(20)}`;
+      ids.push(id);
+      ctx.account.instances.set(id, {
+        id, name: ctx.params.InstanceName ?? id, region: regionId, zone: vswitch.zone, networkType: 'vpc', vpcId: vswitch.vpcId, vSwitchId,
+        securityGroupIds: groupId ? [groupId] : [], privateIp: `172.16.${(ctx.account.instances.size >> 8) & 255}.${ctx.account.instances.size & 255}`,
+        publicIp: '', status: 'Running', instanceType, imageId, osName: 'Alibaba Cloud Linux 3', cpu: 2, memory: 4096,
+        creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '',
+      });
+    }
+    return { InstanceIdSets: { InstanceIdSet: ids }, OrderId: '', TradePrice: 0 };
+  },
+};
