@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { InvalidSnippetValueError, isSnippetJob, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
+import { dependencyToCopy, InvalidSnippetValueError, isSnippetJob, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
 import type { SnippetJob, SnippetLanguage, SnippetValues, ValueName } from '../snippets/types';
 import { SNIPPET_LANGUAGES } from '../snippets/types';
 import type { CommandContext } from './commandContext';
@@ -52,15 +52,10 @@ export async function insertSnippet(ctx: CommandContext, node?: unknown): Promis
   if (!inserted) throw new Error(vscode.l10n.t('The snippet could not be inserted into the editor.'));
   ctx.log.info(`insertSnippet: ${job} ${language} into ${target.document.uri.scheme} document`);
 
-  const copy = vscode.l10n.t('Copy Install Command');
+  const copy = vscode.l10n.t('Copy Dependency');
   void vscode.window.showInformationMessage(vscode.l10n.t('The snippet needs: {0}', rendered.dependency), copy).then((choice) => {
-    if (choice === copy) void vscode.env.clipboard.writeText(installCommand(rendered.dependency));
+    if (choice === copy) void vscode.env.clipboard.writeText(dependencyToCopy(rendered.dependency));
   });
-}
-
-/** The copyable part of the dependency line ("Maven: a, b" keeps the coordinates). */
-export function installCommand(dependency: string): string {
-  return dependency.replace(/^Maven:\s*/, '');
 }
 
 function valuesFromSettings(): SnippetValues {

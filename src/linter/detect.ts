@@ -46,7 +46,10 @@ export function lintTarget(languageId: string, fileName: string): LintTarget | u
 }
 
 const ID = /(?<![A-Za-z0-9+/])LTAI[A-Za-z0-9]{12,30}(?![A-Za-z0-9+/=])/g;
-const SECRET_NAME = String.raw`[\w$.-]*?(?:access[_.-]?key[_.-]?secret|secret[_.-]?access[_.-]?key|access[_.-]?secret)\w*`;
+// Cheap pre-check: most documents never mention such a name.
+const SECRET_NAME_CORE = /access[_.-]?key[_.-]?secret|secret[_.-]?access[_.-]?key|access[_.-]?secret/i;
+// Bounded repeats keep the scan linear on long dotted or dashed runs (minified code, data).
+const SECRET_NAME = String.raw`[\w$.-]{0,64}?(?:access[_.-]?key[_.-]?secret|secret[_.-]?access[_.-]?key|access[_.-]?secret)\w{0,64}`;
 // name (maybe quoted as a key), then = := => or :, then a quoted literal on the same line
 const CODE_SECRET = new RegExp(
   String.raw`(["']?)(\b${SECRET_NAME})\1[ \t]*(?::=|=>|=|:)[ \t]*(["'\x60])((?:(?!\3)[^\\\n]|\\.)*)\3`,
@@ -74,6 +77,7 @@ export function findAccessKeys(text: string, languageId: string, fileName: strin
       masked: maskId(value),
     });
   }
+  if (!SECRET_NAME_CORE.test(text)) return dropIgnored(text, findings);
   if (target.kind === 'code') {
     for (const m of text.matchAll(CODE_SECRET)) {
       const literalStart = (m.index ?? 0) + m[0].length - m[4].length - 2;

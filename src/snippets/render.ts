@@ -116,3 +116,19 @@ function escapeText(text: string): string {
 function escapePlaceholder(text: string): string {
   return text.replace(/[\\$}]/g, (c) => `\\${c}`);
 }
+
+/**
+ * What "Copy Dependency" puts on the clipboard: the pip / go get / npm command as is, and for Maven
+ * the <dependency> elements to paste into pom.xml.
+ */
+export function dependencyToCopy(dependency: string): string {
+  const maven = /^Maven:\s*(.*)$/.exec(dependency);
+  if (!maven) return dependency;
+  return maven[1]
+    .split(/\s*,\s*/)
+    .map((coordinates) => {
+      const [groupId, artifactId, version] = coordinates.split(':');
+      return `<dependency>\n  <groupId>${groupId}</groupId>\n  <artifactId>${artifactId}</artifactId>\n  <version>${version}</version>\n</dependency>`;
+    })
+    .join('\n');
+}

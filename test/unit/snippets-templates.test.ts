@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InvalidSnippetValueError, pickValues, renderSnippet, VALUE_HOLES } from '../../src/snippets/render';
+import { dependencyToCopy, InvalidSnippetValueError, pickValues, renderSnippet, VALUE_HOLES } from '../../src/snippets/render';
 import { snippetFileText } from '../../src/snippets/snippetFile';
 import { SNIPPET_JOBS, SNIPPET_LANGUAGES } from '../../src/snippets/types';
 import { findAccessKeys } from '../../src/linter/detect';
@@ -125,4 +125,13 @@ test('every JavaScript snippet parses (node --check)', () => {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the copied dependency is the install command, or pom.xml elements for Maven', () => {
+  assert.equal(dependencyToCopy(renderSnippet('envelope', 'typescript').dependency), 'npm install @alicloud/kms20160120 @alicloud/rpc-client');
+  assert.equal(
+    dependencyToCopy(renderSnippet('read-secret', 'java').dependency),
+    '<dependency>\n  <groupId>com.aliyun</groupId>\n  <artifactId>alibabacloud-secretsmanager-client</artifactId>\n  <version>1.3.2</version>\n</dependency>',
+  );
+  assert.equal((dependencyToCopy(renderSnippet('encrypt-decrypt', 'java').dependency).match(/<dependency>/g) ?? []).length, 2);
 });

@@ -6,7 +6,7 @@ import type { LanguageTemplates } from '../types';
 // Credentials: InstanceProfileCredentialsProvider(roleName) of aliyun-java-sdk-core fetches the instance
 // RAM role's temporary credential from the metadata service and refreshes it before it expires.
 
-const KMS_DEPENDENCY = 'Maven: com.aliyun:aliyun-java-sdk-core:4.7.3, com.aliyun:aliyun-java-sdk-kms:2.16.0';
+const KMS_DEPENDENCY = 'Maven: com.aliyun:aliyun-java-sdk-core:4.5.16, com.aliyun:aliyun-java-sdk-kms:2.14.0';
 const ENCRYPTION_SDK_DEPENDENCY = 'Maven: com.aliyun:alibabacloud-encryption-sdk-java:1.0.6';
 const SECRETS_DEPENDENCY = 'Maven: com.aliyun:alibabacloud-secretsmanager-client:1.3.2';
 
