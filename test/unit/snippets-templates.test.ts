@@ -135,3 +135,31 @@ test('the copied dependency is the install command, or pom.xml elements for Mave
   );
   assert.equal((dependencyToCopy(renderSnippet('encrypt-decrypt', 'java').dependency).match(/<dependency>/g) ?? []).length, 2);
 });
+
+/** What VS Code inserts for a snippet body whose tab stops hold their placeholder text. */
+function expandLikeVsCode(body: string): string {
+  let out = '';
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i];
+    if (c === '\\' && /[\\$}]/.test(body[i + 1] ?? '')) {
+      out += body[++i];
+    } else if (c === '$') {
+      const stop = /^\$\{(\d+):((?:[^\\}]|\\.)*)\}/.exec(body.slice(i));
+      assert.ok(stop, `unescaped $ at ${i}: ${body.slice(i, i + 20)}`);
+      out += stop[2].replace(/\\([\\$}])/g, '$1');
+      i += stop[0].length - 1;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+for (const { job, language } of ALL) {
+  test(`${language} ${job}: the snippet VS Code inserts is exactly the plain code (escaping is right)`, () => {
+    for (const values of [{}, VALUES, { roleName: 'R' }]) {
+      const rendered = renderSnippet(job, language, values);
+      assert.equal(expandLikeVsCode(rendered.body), rendered.code);
+    }
+  });
+}
