@@ -37,14 +37,14 @@ interface Run {
 }
 
 /** Renders the snippet, writes it as a .js (CommonJS) or .ts file and runs it with the emulator as the cloud. */
-function runSnippet(job: SnippetJob, language: 'javascript' | 'typescript', values: SnippetValues = VALUES): Promise<Run> {
+function runSnippet(job: SnippetJob, language: 'javascript' | 'typescript', values: SnippetValues = VALUES, metadataEndpoint = emu.metadata): Promise<Run> {
   const file = join(dir, `${job}-${language}-${Math.random().toString(36).slice(2)}.${language === 'typescript' ? 'ts' : 'js'}`);
   writeFileSync(file, renderSnippet(job, language, values).code);
   const args = language === 'typescript' ? ['--import', 'tsx', file] : [file];
   const env = {
     PATH: process.env.PATH ?? '',
     ALIBABA_CLOUD_KMS_ENDPOINT: emu.api,
-    ALIBABA_CLOUD_ECS_METADATA_ENDPOINT: emu.metadata,
+    ALIBABA_CLOUD_ECS_METADATA_ENDPOINT: metadataEndpoint,
   };
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -108,6 +108,12 @@ for (const language of ['javascript', 'typescript'] as const) {
       const run = await runSnippet('encrypt-decrypt', language, { ...VALUES, roleName: 'EcsNoPermissionRole' });
       assert.equal(run.code, 1);
       assert.equal(run.stderr.trim(), 'No credential for instance RAM role EcsNoPermissionRole: HTTP 404');
+    });
+
+    it('off ECS (no metadata service answering) it says so instead of hanging or dumping a stack', async () => {
+      const run = await runSnippet('read-secret', language, VALUES, 'http://127.0.0.1:1');
+      assert.equal(run.code, 1);
+      assert.equal(run.stderr.trim(), 'The ECS metadata service at http://127.0.0.1:1 did not answer: run this on an ECS instance');
     });
   });
 }

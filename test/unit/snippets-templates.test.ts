@@ -61,7 +61,7 @@ test('a value with snippet syntax characters cannot create tab stops', () => {
   // "$" is not allowed in values at all; the escaping is checked on the placeholder side
   assert.throws(() => renderSnippet('encrypt-decrypt', 'typescript', { region: '${1:x}' }), InvalidSnippetValueError);
   const body = renderSnippet('encrypt-decrypt', 'typescript').body;
-  assert.match(body, /fetch\(`\\\$\{base\}\/latest\/api\/token`/, 'template-literal $ is escaped in the snippet body');
+  assert.match(body, /fetch\(`\\\$\{base\}\\\$\{path\}`/, 'template-literal $ is escaped in the snippet body');
 });
 
 test('pickValues takes the known string fields of any object and ignores the rest', () => {

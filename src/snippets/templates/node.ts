@@ -30,13 +30,20 @@ function instanceRoleCredential(role{{ts|: string}}) {
   const base = process.env.ALIBABA_CLOUD_ECS_METADATA_ENDPOINT ?? 'http://100.100.100.200';
   let current{{ts|: InstanceCredential | undefined}};
   let refreshing{{ts|: Promise<InstanceCredential> | undefined}};
+  async function metadata(path{{ts|: string}}, init{{ts|: RequestInit}}){{ts|: Promise<Response>}} {
+    try {
+      return await fetch(\`\${base}\${path}\`, { ...init, signal: AbortSignal.timeout(5000) });
+    } catch {
+      throw new Error(\`The ECS metadata service at \${base} did not answer: run this on an ECS instance\`);
+    }
+  }
   async function fetchCredential(){{ts|: Promise<InstanceCredential>}} {
-    const tokenResponse = await fetch(\`\${base}/latest/api/token\`, {
+    const tokenResponse = await metadata('/latest/api/token', {
       method: 'PUT',
       headers: { 'X-aliyun-ecs-metadata-token-ttl-seconds': '21600' },
     });
     if (!tokenResponse.ok) throw new Error(\`Metadata token request failed: HTTP \${tokenResponse.status}\`);
-    const response = await fetch(\`\${base}/latest/meta-data/ram/security-credentials/\${encodeURIComponent(role)}\`, {
+    const response = await metadata(\`/latest/meta-data/ram/security-credentials/\${encodeURIComponent(role)}\`, {
       headers: { 'X-aliyun-ecs-metadata-token': await tokenResponse.text() },
     });
     if (!response.ok) throw new Error(\`No credential for instance RAM role \${role}: HTTP \${response.status}\`);
