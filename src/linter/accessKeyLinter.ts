@@ -75,11 +75,16 @@ function toDiagnostic(document: vscode.TextDocument, finding: AccessKeyFinding):
           'Hard-coded AccessKey ID {0}. Use the ECS instance RAM role (credential chain) or an environment variable instead.',
           finding.masked,
         )
-      : vscode.l10n.t(
-          'Hard-coded AccessKey secret in "{0}" ({1} characters). Use the ECS instance RAM role (credential chain) or an environment variable instead.',
-          finding.name ?? '',
-          finding.end - finding.start,
-        );
+      : finding.name
+        ? vscode.l10n.t(
+            'Hard-coded AccessKey secret in "{0}" ({1} characters). Use the ECS instance RAM role (credential chain) or an environment variable instead.',
+            finding.name,
+            finding.end - finding.start,
+          )
+        : vscode.l10n.t(
+            'Hard-coded AccessKey secret ({0} characters) passed with an AccessKey ID. Use the ECS instance RAM role (credential chain) or an environment variable instead.',
+            finding.end - finding.start,
+          );
   const diagnostic = new vscode.Diagnostic(rangeOf(document, finding), message, vscode.DiagnosticSeverity.Warning);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   diagnostic.code = DIAGNOSTIC_CODES[finding.kind];

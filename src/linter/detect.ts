@@ -77,7 +77,8 @@ export function findAccessKeys(text: string, languageId: string, fileName: strin
       masked: maskId(value),
     });
   }
-  if (!SECRET_NAME_CORE.test(text)) return dropIgnored(text, findings);
+  if (target.kind === 'code') findings.push(...positionalSecrets(text, findings));
+  if (!SECRET_NAME_CORE.test(text)) return dropIgnored(text, findings).sort((a, b) => a.start - b.start);
   if (target.kind === 'code') {
     for (const m of text.matchAll(CODE_SECRET)) {
       const literalStart = (m.index ?? 0) + m[0].length - m[4].length - 2;
@@ -97,6 +98,19 @@ export function findAccessKeys(text: string, languageId: string, fileName: strin
     }
   }
   return dropIgnored(text, findings).sort((a, b) => a.start - b.start);
+}
+
+/** The secret passed right after a literal AccessKey id: new AcsClient('LTAI…', '<secret>', region). */
+function positionalSecrets(text: string, ids: AccessKeyFinding[]): AccessKeyFinding[] {
+  const found: AccessKeyFinding[] = [];
+  for (const id of ids) {
+    if (id.literalStart === id.start) continue; // the id is not a string literal
+    const next = /^\s*,\s*(["'`])([^"'`\\\n]*)\1/.exec(text.slice(id.literalEnd, id.literalEnd + 200));
+    if (!next || !looksLikeSecret(next[2])) continue;
+    const literalStart = id.literalEnd + next[0].length - next[2].length - 2;
+    found.push({ kind: 'accessKeySecret', start: literalStart + 1, end: literalStart + 1 + next[2].length, literalStart, literalEnd: literalStart + next[2].length + 2, masked: maskSecret(next[2]) });
+  }
+  return found;
 }
 
 function pushSecret(findings: AccessKeyFinding[], name: string, value: string, start: number, literalStart: number, literalEnd: number): void {

@@ -100,3 +100,13 @@ test('looksLikeSecret wants key characters with letters and digits', () => {
   assert.equal(looksLikeSecret('only-letters-and-dashes-here'), false);
   assert.equal(looksLikeSecret('with space 1234567890abcdef'), false);
 });
+
+test('a secret passed right after a literal AccessKey id is found too (positional client constructors)', () => {
+  const python = `client = AcsClient('${ID}', '${SECRET}', 'cn-hangzhou')`;
+  assert.deepEqual(kinds(python, 'python', 'a.py'), [`accessKeyId:${ID}`, `accessKeySecret:${SECRET}`]);
+  const java = `DefaultProfile profile = DefaultProfile.getProfile("cn-hangzhou", "${ID}", "${SECRET}");`;
+  assert.deepEqual(kinds(java, 'java', 'A.java'), [`accessKeyId:${ID}`, `accessKeySecret:${SECRET}`]);
+  // the next argument is a region or a variable, not a secret
+  assert.deepEqual(kinds(`f('${ID}', 'cn-hangzhou')`, 'typescript', 'a.ts'), [`accessKeyId:${ID}`]);
+  assert.deepEqual(kinds(`f('${ID}', secret)`, 'typescript', 'a.ts'), [`accessKeyId:${ID}`]);
+});

@@ -86,3 +86,15 @@ test('after any fix the linter finds nothing more', () => {
     assert.deepEqual(findAccessKeys(result, 'python', 'a.py'), []);
   }
 });
+
+test('positional id and secret: each gets its environment variable', () => {
+  const text = `client = AcsClient('${ID}', '${SECRET}', 'cn-hangzhou')\n`;
+  const target = lintTarget('python', 'a.py')!;
+  const edits = findAccessKeys(text, 'python', 'a.py').flatMap((finding) => quickFixes(text, target, finding).find((f) => f.kind === 'env')!.edits);
+  // the two "import os" insertions are the same edit; keep one
+  const unique = edits.filter((edit, index) => edits.findIndex((e) => e.start === edit.start && e.newText === edit.newText) === index);
+  assert.equal(
+    applyEdits(text, unique),
+    "import os\nclient = AcsClient(os.environ['ALIBABA_CLOUD_ACCESS_KEY_ID'], os.environ['ALIBABA_CLOUD_ACCESS_KEY_SECRET'], 'cn-hangzhou')\n",
+  );
+});
