@@ -6,6 +6,7 @@ import type { ExtensionApi } from './extensionApi';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerPolicyDiagnostics } from './language/policyDiagnostics';
+import { registerAccessKeyLinter } from './linter/accessKeyLinter';
 import { registerCommands } from './commands/registerCommands';
 import { readCloudSettings } from './session/cloudSettings';
 import { CloudSession } from './session/cloudSession';
@@ -49,8 +50,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
     }),
   );
-  // Adds itself to context.subscriptions.
+  // Both add themselves to context.subscriptions.
   registerPolicyDiagnostics(context);
+  registerAccessKeyLinter(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
   return { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) };
 }

@@ -12,6 +12,7 @@ import { openTrustPolicy } from './openTrustPolicy';
 import { removeAccessKey } from './removeAccessKey';
 import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
+import { insertSnippet } from './insertSnippet';
 import { showLog } from './showLog';
 import { whoAmI } from './whoAmI';
 
@@ -20,6 +21,7 @@ type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unkno
 /** The command table: every command declared in package.json and nothing else (a test checks both ways). */
 export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.generateTrustPolicy': generateTrustPolicy,
+  'alicloudKms.insertSnippet': insertSnippet,
   'alicloudKms.showLog': showLog,
   'alicloudKms.selectProfile': selectProfile,
   'alicloudKms.addAccessKey': addAccessKey,
