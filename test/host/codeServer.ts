@@ -18,6 +18,12 @@ export interface CodeServerOptions {
   readonly installExtensions?: readonly string[];
   /** Receives code-server's own output lines (default: printed only when the server fails to start). */
   readonly onOutput?: (line: string) => void;
+  /** Smoke-test-driver mode (the `payload` URL parameter; toasts go to the Notifications Center). Default true; the demo turns it off. */
+  readonly testDriver?: boolean;
+  /** UI language of VS Code and the extension, e.g. `zh-cn`. */
+  readonly locale?: string;
+  /** A fixed port (default: a free one). */
+  readonly port?: number;
 }
 
 export interface RunningCodeServer {
@@ -132,7 +138,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     }
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const args = [
     host.codeServerEntry, ...common,
@@ -141,7 +147,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
     '--disable-getting-started-override', '--ignore-last-opened',
     // Only in smoke-test-driver mode does the workbench honour the `payload` URL parameter.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.testDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   // detached: a new process group (and session), so the group can be killed as a whole.
   const child = spawn(host.node, args, { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
