@@ -3,6 +3,7 @@ import { keyArn } from '../../policy/arn';
 import { rolesThatCanUseKey, type KeyUser } from '../../policy/keyAccess';
 import { callerIdentity } from '../../session/callerIdentity';
 import { mapLimit } from '../../util/mapLimit';
+import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
@@ -11,19 +12,9 @@ import type { KeyNode } from './keyNode';
  * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
  * or kms:GenerateDataKey on the key's ARN, evaluated from the policy documents (the reverse view).
  */
-export class KeyRolesNode implements TreeNode {
-  readonly id: string;
-
-  constructor(readonly parent: KeyNode) {
-    this.id = `${parent.id}/roles`;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Roles that can use this key'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = 'kmsKeyRoles';
-    return item;
+export class KeyRolesNode extends GroupNode {
+  constructor(override readonly parent: KeyNode) {
+    super(parent, 'roles', vscode.l10n.t('Roles that can use this key'), 'organization', 'kmsKeyRoles');
   }
 
   async getChildren(): Promise<TreeNode[]> {
