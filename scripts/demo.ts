@@ -8,6 +8,7 @@ import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { startEmulator } from '../test/emulator';
 import { startCodeServer } from '../test/host/codeServer';
+import { demoHostOptions } from '../test/host/demoHost';
 import { ensureHost } from '../test/host/install';
 
 const repo = resolve(__dirname, '..');
@@ -40,23 +41,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo', metadataMode: 'token-required' });
   step(`local Alibaba Cloud emulator: API ${emulator.api}, metadata service ${emulator.metadata}, account ${emulator.accountId}`);
 
-  const server = await startCodeServer({
-    installExtensions: [vsix],
-    testDriver: false,
-    locale,
-    port,
-    // The management profile comes from the standard environment variables, as on a real machine.
-    env: {
-      ALIBABA_CLOUD_ACCESS_KEY_ID: emulator.accessKeyId,
-      ALIBABA_CLOUD_ACCESS_KEY_SECRET: emulator.accessKeySecret,
-      ALIBABA_CLOUD_REGION_ID: 'cn-hangzhou',
-    },
-    settings: {
-      'alicloudKms.endpoints': { ram: emulator.api, ecs: emulator.api, kms: emulator.api, sts: emulator.api },
-      'alicloudKms.metadataEndpoint': emulator.metadata,
-      'workbench.startupEditor': 'none',
-    },
-  });
+  const server = await startCodeServer(demoHostOptions(emulator, vsix, { testDriver: false, locale, port }));
 
   const stop = async () => {
     step('stopping…');
