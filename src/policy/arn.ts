@@ -98,8 +98,9 @@ export type KeyIdentifier =
  */
 export function classifyKeyIdentifier(input: string): { ok: true; value: KeyIdentifier } | { ok: false; problem: Problem } {
   const text = typeof input === 'string' ? input.trim() : '';
-  const forms = 'a key id (e.g. 1234abcd-12ab-34cd-56ef-1234567890ab or key-hzz62f1cb66fa42qo****), an alias (alias/my-key) or an ARN (acs:kms:<region>:<account>:key/<key id>)';
-  if (text === '') return { ok: false, problem: problem('KeyIdentifier.Empty', 'Enter {0}.', forms) };
+  if (text === '') {
+    return { ok: false, problem: problem('KeyIdentifier.Empty', 'Enter a key id (e.g. 1234abcd-12ab-34cd-56ef-1234567890ab or key-hzz62f1cb66fa42qo), an alias (alias/my-key) or an ARN (acs:kms:<region>:<account>:key/<key id>).') };
+  }
   if (text.startsWith('acs:')) {
     const p = parseArn(text);
     if (!p || p.product !== 'kms' || (p.resourceType !== 'key' && p.resourceType !== 'alias')) {
@@ -117,6 +118,6 @@ export function classifyKeyIdentifier(input: string): { ok: true; value: KeyIden
     return bad ? { ok: false, problem: bad } : { ok: true, value: { kind: 'alias', alias: text } };
   }
   const bad = validateKeyId(text);
-  if (bad) return { ok: false, problem: problem('KeyIdentifier.Unrecognized', '"{0}" is not a key identifier. Enter {1}.', text, forms) };
+  if (bad) return { ok: false, problem: problem('KeyIdentifier.Unrecognized', '"{0}" is not a key identifier. Enter a key id (e.g. 1234abcd-12ab-34cd-56ef-1234567890ab or key-hzz62f1cb66fa42qo), an alias (alias/my-key) or an ARN (acs:kms:<region>:<account>:key/<key id>).', text) };
   return { ok: true, value: { kind: 'keyId', keyId: text } };
 }

@@ -15,27 +15,36 @@ function badCharacters(text: string, allowed: RegExp): string {
   return [...seen].slice(0, 5).join(', ');
 }
 
+/** Length and character checks with complete, literal templates (each one an l10n key). */
 function nameRule(
-  kind: string, value: unknown, max: number, allowed: RegExp, allowedText: string, codePrefix: string,
+  value: unknown, max: number, allowed: RegExp, codePrefix: string,
+  templates: { empty: string; tooLong: string; badCharacter: string },
 ): Problem | undefined {
   const text = asText(value);
-  const rule = `${kind} is 1 to ${max} characters: ${allowedText}.`;
-  if (text === undefined || text.length === 0) return problem(`${codePrefix}.Empty`, 'Enter a name. {0}', rule);
+  if (text === undefined || text.length === 0) return problem(`${codePrefix}.Empty`, templates.empty);
   const length = [...text].length;
-  if (length > max) return problem(`${codePrefix}.TooLong`, 'The name is {0} characters long. {1}', length, rule);
+  if (length > max) return problem(`${codePrefix}.TooLong`, templates.tooLong, length);
   const bad = badCharacters(text, allowed);
-  if (bad) return problem(`${codePrefix}.BadCharacter`, 'The name contains {0}. {1}', bad, rule);
+  if (bad) return problem(`${codePrefix}.BadCharacter`, templates.badCharacter, bad);
   return undefined;
 }
 
 /** RAM CreateRole RoleName: 1 to 64 characters, letters, digits, periods (.) and hyphens (-). */
 export function validateRoleName(value: unknown): Problem | undefined {
-  return nameRule('A RAM role name', value, 64, /[A-Za-z0-9.-]/, 'letters, digits, periods (.) and hyphens (-)', 'RoleName');
+  return nameRule(value, 64, /[A-Za-z0-9.-]/, 'RoleName', {
+    empty: 'Enter a role name. A RAM role name is 1 to 64 characters: letters, digits, periods (.) and hyphens (-).',
+    tooLong: 'The name is {0} characters long. A RAM role name is 1 to 64 characters: letters, digits, periods (.) and hyphens (-).',
+    badCharacter: 'The name contains {0}. A RAM role name is 1 to 64 characters: letters, digits, periods (.) and hyphens (-).',
+  });
 }
 
 /** RAM CreatePolicy PolicyName: 1 to 128 characters, letters, digits and hyphens (-). */
 export function validatePolicyName(value: unknown): Problem | undefined {
-  return nameRule('A RAM policy name', value, 128, /[A-Za-z0-9-]/, 'letters, digits and hyphens (-)', 'PolicyName');
+  return nameRule(value, 128, /[A-Za-z0-9-]/, 'PolicyName', {
+    empty: 'Enter a policy name. A RAM policy name is 1 to 128 characters: letters, digits and hyphens (-).',
+    tooLong: 'The name is {0} characters long. A RAM policy name is 1 to 128 characters: letters, digits and hyphens (-).',
+    badCharacter: 'The name contains {0}. A RAM policy name is 1 to 128 characters: letters, digits and hyphens (-).',
+  });
 }
 
 /** Role and policy descriptions: optional (empty means none), otherwise at most 1,024 characters. */
@@ -53,11 +62,14 @@ export const MAX_SESSION_DURATION = 43200;
 
 /** CreateRole MaxSessionDuration: whole seconds from 3,600 (1 hour, the default) to 43,200 (12 hours). */
 export function validateMaxSessionDuration(value: unknown): Problem | undefined {
-  const rule = 'The maximum session duration is a whole number of seconds from 3600 (1 hour, the default) to 43200 (12 hours).';
   const text = typeof value === 'number' ? String(value) : asText(value)?.trim();
-  if (text === undefined || !/^\d+$/.test(text)) return problem('MaxSessionDuration.NotInteger', '"{0}" is not a number of seconds. {1}', String(value).slice(0, 40), rule);
+  if (text === undefined || !/^\d+$/.test(text)) {
+    return problem('MaxSessionDuration.NotInteger', '"{0}" is not a number of seconds. The maximum session duration is a whole number of seconds from 3600 (1 hour, the default) to 43200 (12 hours).', String(value).slice(0, 40));
+  }
   const n = Number(text);
-  if (n < MIN_SESSION_DURATION || n > MAX_SESSION_DURATION) return problem('MaxSessionDuration.OutOfRange', '{0} is out of range. {1}', text.slice(0, 40), rule);
+  if (n < MIN_SESSION_DURATION || n > MAX_SESSION_DURATION) {
+    return problem('MaxSessionDuration.OutOfRange', '{0} is out of range. The maximum session duration is a whole number of seconds from 3600 (1 hour, the default) to 43200 (12 hours).', text.slice(0, 40));
+  }
   return undefined;
 }
 
@@ -127,26 +139,26 @@ export function validateKeyId(value: unknown): Problem | undefined {
  * refused: that prefix belongs to the keys Alibaba Cloud services manage.
  */
 export function validateKeyAlias(value: unknown, options: { forCreate?: boolean } = {}): Problem | undefined {
-  const rule = 'An alias is alias/ followed by 1 to 255 letters, digits, underscores (_), hyphens (-) and slashes (/).';
   const text = asText(value);
-  if (text === undefined || !text.startsWith('alias/')) return problem('Alias.NoPrefix', '"{0}" does not start with alias/. {1}', String(value).slice(0, 60), rule);
+  if (text === undefined || !text.startsWith('alias/')) {
+    return problem('Alias.NoPrefix', '"{0}" does not start with alias/. An alias is alias/ followed by 1 to 255 letters, digits, underscores (_), hyphens (-) and slashes (/).', String(value).slice(0, 60));
+  }
   const name = text.slice('alias/'.length);
-  if (name.length === 0) return problem('Alias.Empty', 'The alias has nothing after alias/. {0}', rule);
-  if (name.length > 255) return problem('Alias.TooLong', 'The alias name is {0} characters long after alias/. {1}', name.length, rule);
+  if (name.length === 0) return problem('Alias.Empty', 'The alias has nothing after alias/. An alias is alias/ followed by 1 to 255 letters, digits, underscores (_), hyphens (-) and slashes (/).');
+  if (name.length > 255) return problem('Alias.TooLong', 'The alias name is {0} characters long after alias/. An alias is alias/ followed by 1 to 255 letters, digits, underscores (_), hyphens (-) and slashes (/).', name.length);
   const bad = badCharacters(name, /[A-Za-z0-9_/-]/);
-  if (bad) return problem('Alias.BadCharacter', 'The alias contains {0}. {1}', bad, rule);
+  if (bad) return problem('Alias.BadCharacter', 'The alias contains {0}. An alias is alias/ followed by 1 to 255 letters, digits, underscores (_), hyphens (-) and slashes (/).', bad);
   if (options.forCreate && name.toLowerCase().startsWith('acs/')) return problem('Alias.Reserved', 'alias/acs/ is reserved for keys managed by Alibaba Cloud services; choose another name.');
   return undefined;
 }
 
 /** KMS secret names: 1 to 192 letters, digits and _ / + = . @ - ; `acs/` is reserved for managed secrets when creating. */
 export function validateSecretName(value: unknown, options: { forCreate?: boolean } = {}): Problem | undefined {
-  const rule = 'A secret name is 1 to 192 characters: letters, digits, and _ / + = . @ -';
   const text = asText(value);
-  if (text === undefined || text === '') return problem('SecretName.Empty', 'Enter a secret name. {0}', rule);
-  if (text.length > 192) return problem('SecretName.TooLong', 'The secret name is {0} characters long. {1}', text.length, rule);
+  if (text === undefined || text === '') return problem('SecretName.Empty', 'Enter a secret name. A secret name is 1 to 192 characters: letters, digits, and _ / + = . @ -');
+  if (text.length > 192) return problem('SecretName.TooLong', 'The secret name is {0} characters long. A secret name is 1 to 192 characters: letters, digits, and _ / + = . @ -', text.length);
   const bad = badCharacters(text, /[A-Za-z0-9_/+=.@-]/);
-  if (bad) return problem('SecretName.BadCharacter', 'The secret name contains {0}. {1}', bad, rule);
+  if (bad) return problem('SecretName.BadCharacter', 'The secret name contains {0}. A secret name is 1 to 192 characters: letters, digits, and _ / + = . @ -', bad);
   if (options.forCreate && text.startsWith('acs/')) return problem('SecretName.Reserved', 'Secret names starting with acs/ are reserved for managed secrets; choose another name.');
   return undefined;
 }
@@ -156,4 +168,18 @@ export function validateServicePrincipal(value: unknown): Problem | undefined {
   const text = asText(value);
   if (text !== undefined && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.aliyuncs\.com$/.test(text)) return undefined;
   return problem('ServicePrincipal.Bad', '"{0}" is not a service principal: write <service>.aliyuncs.com, e.g. ecs.aliyuncs.com.', String(value).slice(0, 60));
+}
+
+/** Resource ids RunInstances takes: vsw-..., sg-..., vpc-... (prefix, then lower-case letters and digits). */
+export function validatePrefixedId(value: unknown, prefix: 'vsw' | 'sg' | 'vpc'): Problem | undefined {
+  const text = asText(value);
+  if (text !== undefined && new RegExp(`^${prefix}-[a-z0-9]{1,40}$`).test(text)) return undefined;
+  return problem('ResourceId.Bad', '"{0}" is not a valid id: it starts with {1}- followed by lower-case letters and digits.', String(value).slice(0, 60), prefix);
+}
+
+/** ECS instance types such as ecs.g7.large. */
+export function validateInstanceType(value: unknown): Problem | undefined {
+  const text = asText(value);
+  if (text !== undefined && /^ecs\.[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(text)) return undefined;
+  return problem('InstanceType.Bad', '"{0}" is not an instance type: instance types look like ecs.g7.large.', String(value).slice(0, 60));
 }

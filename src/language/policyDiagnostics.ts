@@ -1,0 +1,73 @@
+// Diagnostics for RAM policy documents open in the editor: the pure checks of src/policy run on
+// *.ram-policy.json, *.trust-policy.json and untitled policy JSON, debounced while typing.
+import * as vscode from 'vscode';
+import type { PositionedProblem } from '../policy/policyDocument';
+import { matchPolicyFile, policyFindings } from './policyFiles';
+
+const DEBOUNCE_MS = 300;
+const SOURCE = 'Alibaba Cloud RAM';
+
+const SEVERITY: Record<PositionedProblem['severity'], vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+};
+
+function toDiagnostic(document: vscode.TextDocument, p: PositionedProblem): vscode.Diagnostic {
+  const start = document.positionAt(p.offset);
+  const end = document.positionAt(p.offset + Math.max(p.length, 1));
+  // The template is the l10n key; its arguments fill {0}, {1}... in whichever language is shown.
+  const diagnostic = new vscode.Diagnostic(new vscode.Range(start, end), vscode.l10n.t(p.template, ...p.args), SEVERITY[p.severity]);
+  diagnostic.source = SOURCE;
+  diagnostic.code = p.code;
+  return diagnostic;
+}
+
+/** Computes the diagnostics of one document now (exported for tests that do not want to wait). */
+export function policyDiagnosticsFor(document: vscode.TextDocument): vscode.Diagnostic[] | undefined {
+  const text = document.getText();
+  const match = matchPolicyFile(document.fileName, document.languageId, document.isUntitled, text);
+  if (!match) return undefined;
+  return policyFindings(text, match).map((p) => toDiagnostic(document, p));
+}
+
+/**
+ * Registers the policy diagnostics. Call once from activate(); everything it creates is disposed with
+ * the extension (it is pushed to context.subscriptions and also returned).
+ */
+export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vscode.Disposable {
+  const collection = vscode.languages.createDiagnosticCollection('alicloudKms.policy');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+
+  const refresh = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    const diagnostics = policyDiagnosticsFor(document);
+    if (diagnostics === undefined) collection.delete(document.uri);
+    else collection.set(document.uri, diagnostics);
+    timers.delete(key);
+  };
+  const schedule = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    const pending = timers.get(key);
+    if (pending) clearTimeout(pending);
+    timers.set(key, setTimeout(() => refresh(document), DEBOUNCE_MS));
+  };
+  const forget = (document: vscode.TextDocument): void => {
+    const key = document.uri.toString();
+    const pending = timers.get(key);
+    if (pending) clearTimeout(pending);
+    timers.delete(key);
+    collection.delete(document.uri);
+  };
+
+  vscode.workspace.textDocuments.forEach(refresh);
+  const disposable = vscode.Disposable.from(
+    collection,
+    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
+    vscode.workspace.onDidCloseTextDocument(forget),
+    { dispose: () => { timers.forEach((t) => clearTimeout(t)); timers.clear(); } },
+  );
+  context.subscriptions.push(disposable);
+  return disposable;
+}
