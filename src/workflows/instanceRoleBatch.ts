@@ -4,6 +4,7 @@
 // is rolled back or repeated: a replace whose attach fails after the detach says so, and a retry
 // starts from the instances' state read again.
 import { isCloudError, type CallOptions, type EcsService } from '../cloud/types';
+import { attachInstanceRamRoleCommand, detachInstanceRamRoleCommand } from '../policy/cli';
 
 /** What the batch needs to know about an instance (an EcsInstance fits). */
 export interface InstanceRef {
@@ -100,6 +101,25 @@ export function chunk<T>(items: readonly T[], size = BATCH_SIZE): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/** The `aliyun` commands a plan runs, in order: detaches of replaced roles, then the attaches (batches of 100). */
+export function planCli(plan: RolePlan): string[] {
+  const lines: string[] = [];
+  for (const [regionId, entries] of groupBy(plan.run, (e) => e.instance.regionId)) {
+    const replaced = entries.filter((e) => e.action === 'replace' || e.action === 'detach').map((e) => e.instance);
+    for (const group of groupBy(replaced, (i) => i.ramRoleName!.toLowerCase()).values()) {
+      for (const batch of chunk(group)) {
+        lines.push(detachInstanceRamRoleCommand({ regionId, roleName: group[0].ramRoleName, instanceIds: batch.map((i) => i.instanceId) }));
+      }
+    }
+    if (plan.kind === 'attach') {
+      for (const batch of chunk(entries.map((e) => e.instance))) {
+        lines.push(attachInstanceRamRoleCommand({ regionId, roleName: plan.roleName!, instanceIds: batch.map((i) => i.instanceId) }));
+      }
+    }
+  }
+  return lines;
 }
 
 interface CallFailure { code: string; message: string; hint?: string; requestId?: string }

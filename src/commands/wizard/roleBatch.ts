@@ -1,31 +1,11 @@
 import * as vscode from 'vscode';
 import type { CloudServices } from '../../cloud/types';
-import { attachInstanceRamRoleCommand, detachInstanceRamRoleCommand } from '../../policy/cli';
 import {
-  chunk, countOutcomes, executeAttach, executeDetach, groupBy, outcomeLogLines, planAttach, planDetach, refreshFailed,
+  countOutcomes, executeAttach, executeDetach, outcomeLogLines, planAttach, planCli, planDetach, refreshFailed,
   type InstanceOutcome, type RolePlan,
 } from '../../workflows/instanceRoleBatch';
 import type { CommandContext } from '../commandContext';
 import { confirmWithCli, withCancellableProgress } from './confirmWithCli';
-
-/** The `aliyun` commands a plan runs, in order: detaches of replaced roles, then the attaches (batches of 100). */
-export function planCli(plan: RolePlan): string[] {
-  const lines: string[] = [];
-  for (const [regionId, entries] of groupBy(plan.run, (e) => e.instance.regionId)) {
-    const replaced = entries.filter((e) => e.action === 'replace' || e.action === 'detach').map((e) => e.instance);
-    for (const group of groupBy(replaced, (i) => i.ramRoleName!.toLowerCase()).values()) {
-      for (const batch of chunk(group)) {
-        lines.push(detachInstanceRamRoleCommand({ regionId, roleName: group[0].ramRoleName, instanceIds: batch.map((i) => i.instanceId) }));
-      }
-    }
-    if (plan.kind === 'attach') {
-      for (const batch of chunk(entries.map((e) => e.instance))) {
-        lines.push(attachInstanceRamRoleCommand({ regionId, roleName: plan.roleName!, instanceIds: batch.map((i) => i.instanceId) }));
-      }
-    }
-  }
-  return lines;
-}
 
 function skippedDetail(plan: RolePlan): string[] {
   return plan.skipped.map(({ instance, reason }) => {
