@@ -15,3 +15,4 @@ export * from './cli';
 export * from './policyText';
 export { buildPolicySchema } from './policySchema';
 export { parseJsonAst, type JsonNode } from './jsonAst';
+export * from './explain';

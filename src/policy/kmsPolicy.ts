@@ -96,13 +96,37 @@ export const ALIYUN_KMS_CRYPTO_USER_ACCESS: SystemPolicy = {
         'kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext',
         'kms:GenerateAndExportDataKey', 'kms:ExportDataKey', 'kms:ReEncrypt',
         'kms:AsymmetricEncrypt', 'kms:AsymmetricDecrypt', 'kms:AsymmetricSign', 'kms:AsymmetricVerify', 'kms:GetPublicKey',
+        'kms:TagResource', 'kms:UntagResource',
       ],
       Resource: ['*'],
     }],
   },
 };
 
-export const KMS_SYSTEM_POLICIES: readonly SystemPolicy[] = [ALIYUN_KMS_FULL_ACCESS, ALIYUN_KMS_CRYPTO_USER_ACCESS];
+/** AliyunKMSSecretAdminAccess: manage secrets (create, rotate, delete, read values). */
+export const ALIYUN_KMS_SECRET_ADMIN_ACCESS: SystemPolicy = {
+  name: 'AliyunKMSSecretAdminAccess',
+  description: 'Full access to the secrets of KMS.',
+  document: {
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: ['kms:*Secret*', 'kms:List*', 'kms:Describe*', 'kms:GetRandomPassword', 'kms:TagResource', 'kms:UntagResource'], Resource: ['*'] }],
+  },
+};
+
+/** AliyunKMSSecretUserAccess: read secret values (and decrypt what protects them). */
+export const ALIYUN_KMS_SECRET_USER_ACCESS: SystemPolicy = {
+  name: 'AliyunKMSSecretUserAccess',
+  description: 'Read the secret values of KMS.',
+  document: {
+    Version: '1',
+    Statement: [{ Effect: 'Allow', Action: ['kms:GetSecretValue', 'kms:DescribeSecret', 'kms:ListSecrets', 'kms:ListSecretVersionIds', 'kms:Decrypt'], Resource: ['*'] }],
+  },
+};
+
+/** The KMS system policies known offline; the Grant flow offers the first two. */
+export const KMS_SYSTEM_POLICIES: readonly SystemPolicy[] = [
+  ALIYUN_KMS_FULL_ACCESS, ALIYUN_KMS_CRYPTO_USER_ACCESS, ALIYUN_KMS_SECRET_ADMIN_ACCESS, ALIYUN_KMS_SECRET_USER_ACCESS,
+];
 
 /** The known document of a KMS system policy by name (case-insensitive), undefined for others. */
 export function systemPolicyDocument(name: string): PolicyDocument | undefined {

@@ -51,6 +51,8 @@ export interface PositionedStatement {
   statement: PolicyStatement;
   node: JsonObject;
   elements: Partial<Record<string, ElementNodes>>;
+  /** False when the statement has an error: its normalized form is partial and must not be evaluated. */
+  valid: boolean;
 }
 
 export interface PolicyAnalysis {
@@ -120,8 +122,9 @@ export function analyzePolicyText(text: string): PolicyAnalysis {
     add('error', statementProp.value, problem('Policy.StatementNotArray', '"Statement" must be an array of statements ([ {...} ]), not {0}.', describeType(statementProp.value)));
   } else {
     statementProp.value.items.forEach((item, index) => {
+      const errorsBefore = problems.filter((p) => p.severity === 'error').length;
       const read = readStatement(item, index, add);
-      if (read) statements.push(read);
+      if (read) statements.push({ ...read, valid: problems.filter((p) => p.severity === 'error').length === errorsBefore });
     });
   }
 
@@ -161,6 +164,25 @@ export function parsePolicyDocument(input: unknown): PolicyDocument {
     throw new PolicyError(p, offset, firstError?.length);
   }
   return analysis.document;
+}
+
+/**
+ * Reads a document as far as it can be trusted, for evaluating live policies (e.g. from GetPolicy) that
+ * this parser finds fault with: statements with an error are left out and listed in `skipped`, so a
+ * half-read statement is never evaluated as something it is not. Never throws.
+ */
+export function readPolicyLeniently(input: unknown): { document: PolicyDocument; skipped: PositionedProblem[] } {
+  let text: string;
+  try {
+    text = typeof input === 'string' ? input : JSON.stringify(input) ?? '';
+  } catch {
+    text = '';
+  }
+  const analysis = analyzePolicyText(text);
+  return {
+    document: { Version: '1', Statement: analysis.statements.filter((s) => s.valid).map((s) => s.statement) },
+    skipped: analysis.problems.filter((p) => p.severity === 'error'),
+  };
 }
 
 type Add = (severity: Severity, at: { offset: number; length: number }, found: Problem) => void;
@@ -209,7 +231,7 @@ function stringList(name: string, value: JsonNode, add: Add): JsonString[] {
   return strings;
 }
 
-function readStatement(item: JsonNode, index: number, add: Add): PositionedStatement | undefined {
+function readStatement(item: JsonNode, index: number, add: Add): Omit<PositionedStatement, 'valid'> | undefined {
   const n = index + 1;
   if (item.type !== 'object') {
     add('error', item, problem('Statement.NotObject', 'Statement {0} must be an object ({ "Effect": ..., "Action": ..., ... }), not {1}.', n, describeType(item)));

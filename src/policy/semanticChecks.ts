@@ -100,8 +100,9 @@ function checkTrust(anchor: JsonNode, statements: PositionedStatement[], service
       }
     }
   }
-  const document = { Version: '1' as const, Statement: statements.map((s) => s.statement) };
-  if (document.Statement.length === 0) return;
+  // Only statements read without error take part: a half-read one could look like an Allow it is not.
+  const document = { Version: '1' as const, Statement: statements.filter((s) => s.valid).map((s) => s.statement) };
+  if (statements.length === 0) return; // "no statements" is reported on its own
   const check = canServiceAssume(document, service);
   if (check.canAssume && !check.conditional) return;
   const trustsSomeone = document.Statement.some((s) => s.Effect === 'Allow' && s.Principal);

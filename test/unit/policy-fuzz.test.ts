@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
-import { analyzePolicyText, parsePolicyDocument } from '../../src/policy/policyDocument';
+import { analyzePolicyText, parsePolicyDocument, readPolicyLeniently } from '../../src/policy/policyDocument';
 import { checkPolicyText } from '../../src/policy/semanticChecks';
 import { PolicyError } from '../../src/policy/problem';
 import * as v from '../../src/policy/validation';
@@ -71,6 +71,11 @@ test('fuzz: parsePolicyDocument returns a document or throws PolicyError, nothin
       assert.ok(err instanceof PolicyError, `threw ${String(err)}`);
       assert.ok(err.message.length > 0);
     }
+  });
+  run(t, 'readPolicyLeniently(anything) keeps only statements the strict parser accepts', fc.oneof(fc.anything(), policyLike, fc.string()), (value) => {
+    const { document, skipped } = readPolicyLeniently(value);
+    assert.deepEqual(parsePolicyDocument(JSON.stringify(document)), document);
+    for (const p of skipped) assert.ok(p.message.length > 0);
   });
   run(t, 'mutated valid policy text', fc.tuple(fc.nat(), fc.string({ maxLength: 3 })), ([at, insert]) => {
     const valid = '{"Version":"1","Statement":[{"Effect":"Allow","Action":["kms:Decrypt"],"Resource":["acs:kms:*:*:key/*"]}]}';

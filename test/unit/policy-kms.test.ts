@@ -46,4 +46,8 @@ test('system policies as known facts', () => {
   const crypto = kmsActionsGrantedBy(ALIYUN_KMS_CRYPTO_USER_ACCESS.document);
   assert.ok(crypto.includes('kms:Encrypt') && crypto.includes('kms:ListKeys') && crypto.includes('kms:DescribeKey'));
   assert.ok(!crypto.includes('kms:CreateKey') && !crypto.includes('kms:GetSecretValue') && !crypto.includes('kms:ScheduleKeyDeletion'));
+  const secretUser = kmsActionsGrantedBy(systemPolicyDocument('AliyunKMSSecretUserAccess')!);
+  assert.deepEqual(secretUser.sort(), ['kms:Decrypt', 'kms:DescribeSecret', 'kms:GetSecretValue', 'kms:ListSecretVersionIds', 'kms:ListSecrets']);
+  const secretAdmin = kmsActionsGrantedBy(systemPolicyDocument('AliyunKMSSecretAdminAccess')!);
+  assert.ok(secretAdmin.includes('kms:DeleteSecret') && secretAdmin.includes('kms:GetSecretValue') && !secretAdmin.includes('kms:Decrypt'));
 });
