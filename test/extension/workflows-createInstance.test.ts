@@ -64,6 +64,16 @@ describe('createInstanceWithRole (emulator, scripted answers)', function () {
     assert.ok(!p.asked.some((a) => a.kind === 'modal'), 'no confirmation after a refused dry run');
   });
 
+  it('from a region node (the explorer\'s empty-region link): the region is not asked', async () => {
+    await vscode.workspace.getConfiguration('alicloudKms').update('regions', ['cn-hangzhou'], vscode.ConfigurationTarget.Global);
+    const [region] = await s.api.trees.instances.getChildren();
+    assert.equal((region as { regionId?: string }).regionId, 'cn-hangzhou');
+    const runs = s.emulator.calls.byAction.RunInstances ?? 0;
+    const p = await runScripted(s.api, wizard(undefined).slice(1), 'alicloudKms.createInstanceWithRole', region);
+    p.assertDone();
+    assert.equal((s.emulator.calls.byAction.RunInstances ?? 0) - runs, 1, 'only the dry run');
+  });
+
   it('with the confirmation, creates the instance with the role in the vSwitch zone', async () => {
     const before = new Set(instances().map((i) => i.id));
     const p = await runScripted(s.api, wizard('Create Instance (Billed)'), 'alicloudKms.createInstanceWithRole');
