@@ -9,6 +9,7 @@ import { clearTreeFilter, filterTree, loadMore, refreshTree } from './explorerCo
 import { generateTrustPolicy } from './generateTrustPolicy';
 import { openInConsole } from './openInConsole';
 import { openTrustPolicy } from './openTrustPolicy';
+import { openWalkthrough } from './openWalkthrough';
 import { removeAccessKey } from './removeAccessKey';
 import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
@@ -48,6 +49,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.copyArn': copyArn,
   'alicloudKms.openInConsole': openInConsole,
   'alicloudKms.openTrustPolicy': openTrustPolicy,
+  'alicloudKms.openWalkthrough': openWalkthrough,
   'alicloudKms.deleteRole': deleteRole,
   'alicloudKms.connectRemoteSsh': connectRemoteSsh,
   // Role workflows (issue 6)
