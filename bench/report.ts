@@ -11,6 +11,9 @@ export interface BenchResults {
   readonly fanOut: FanOutResult;
   readonly encrypt: EncryptResult;
   readonly tree: TreeResult;
+  /** os.loadavg()[0] at the start and the end: the figures depend on how busy the machine was. */
+  readonly loadAverage: readonly [number, number];
+  readonly cpus: number;
 }
 
 export function toJson(r: BenchResults): Record<string, number> {
@@ -29,6 +32,7 @@ export function toJson(r: BenchResults): Record<string, number> {
     fanout_wall_ms: round(f.wall.median, 0),
     fanout_wall_ms_min: round(f.wall.min, 0),
     fanout_wall_ms_max: round(f.wall.max, 0),
+    fanout_client_cpu_ms: round(f.clientCpu.median, 0),
     fanout_critical_path_ms: f.criticalPathMs,
     fanout_critical_path_calls: f.criticalPathCalls,
     fanout_unbounded_wall_ms: round(f.unboundedWallMs, 0),
@@ -51,6 +55,7 @@ export function toJson(r: BenchResults): Record<string, number> {
     encrypt_raw_sdk_ms_min: round(e.raw.min, 3),
     encrypt_raw_sdk_ms_max: round(e.raw.max, 3),
     encrypt_count: e.encrypts,
+    encrypt_runs: e.runs,
     tree_first_page_ms: round(t.firstPage.median, 1),
     tree_first_page_ms_min: round(t.firstPage.min, 1),
     tree_first_page_ms_max: round(t.firstPage.max, 1),
@@ -58,6 +63,9 @@ export function toJson(r: BenchResults): Record<string, number> {
     tree_first_page_memory_mb: round(t.firstPageMb, 2),
     tree_all_pages_ms: round(t.allMs, 0),
     tree_instances: t.instances,
+    machine_cpus: r.cpus,
+    load_average_start: round(r.loadAverage[0], 1),
+    load_average_end: round(r.loadAverage[1], 1),
   };
 }
 
@@ -82,6 +90,7 @@ export function rows(r: BenchResults): Row[] {
     { figure: 'main_bundle_bytes (minified)', value: j.main_bundle_bytes.toLocaleString('en-US'), goal: '≤ 150,000', met: j.main_bundle_bytes <= 150_000 },
     { figure: 'vsix_bytes', value: j.vsix_bytes.toLocaleString('en-US'), goal: '' },
     { figure: `fanout_wall_ms (${j.fanout_regions} regions, ${j.fanout_latency_ms} ms/call)`, value: `${ms(j.fanout_wall_ms, 0)} (${j.fanout_wall_ms_min}–${j.fanout_wall_ms_max})`, goal: `≤ 1.3 × critical path = ${fanGoal.toFixed(0)} ms`, met: j.fanout_wall_ms <= fanGoal },
+    { figure: 'fanout_client_cpu_ms (CPU of the client process)', value: ms(j.fanout_client_cpu_ms, 0), goal: '' },
     { figure: 'fanout_critical_path_ms', value: `${ms(j.fanout_critical_path_ms, 0)} (${j.fanout_critical_path_calls} calls in a row)`, goal: '' },
     { figure: 'fanout_unbounded_wall_ms (every region at once)', value: ms(j.fanout_unbounded_wall_ms, 0), goal: '' },
     { figure: 'fanout_sequential_ms (region by region)', value: ms(j.fanout_sequential_ms, 0), goal: '' },
@@ -89,7 +98,7 @@ export function rows(r: BenchResults): Row[] {
     { figure: 'fanout_correct', value: String(j.fanout_correct), goal: '1', met: j.fanout_correct === 1 },
     { figure: 'fanout_throttled_wall_ms (10% throttled)', value: `${ms(j.fanout_throttled_wall_ms, 0)} (${j.fanout_throttled_wall_ms_min}–${j.fanout_throttled_wall_ms_max}), ${j.fanout_throttled_calls} calls`, goal: `≤ ${fanGoal.toFixed(0)} ms`, met: j.fanout_throttled_wall_ms <= fanGoal && j.fanout_throttled_correct === 1 },
     { figure: 'encrypt_metadata_calls (cold cache)', value: String(j.encrypt_metadata_calls), goal: '≤ 2', met: j.encrypt_metadata_calls <= 2 },
-    { figure: 'encrypt_ms_median (instance credential)', value: ms(j.encrypt_ms_median, 3), goal: `≤ 1.1 × raw = ${(1.1 * j.encrypt_raw_sdk_ms_median).toFixed(3)} ms`, met: j.encrypt_ms_median <= 1.1 * j.encrypt_raw_sdk_ms_median },
+    { figure: `encrypt_ms_median (instance credential, ${j.encrypt_runs} × ${j.encrypt_count})`, value: ms(j.encrypt_ms_median, 3), goal: `≤ 1.1 × raw = ${(1.1 * j.encrypt_raw_sdk_ms_median).toFixed(3)} ms`, met: j.encrypt_ms_median <= 1.1 * j.encrypt_raw_sdk_ms_median },
     { figure: 'encrypt_raw_sdk_ms_median (static credential)', value: ms(j.encrypt_raw_sdk_ms_median, 3), goal: '' },
     { figure: 'tree_first_page_ms (10,000 in one region)', value: `${ms(j.tree_first_page_ms)} (${j.tree_first_page_ms_min}–${j.tree_first_page_ms_max})`, goal: '≤ 300 ms', met: j.tree_first_page_ms <= 300 },
     { figure: 'tree_memory_mb (all 10,000 loaded)', value: `${j.tree_memory_mb.toFixed(1)} MB (first page ${j.tree_first_page_memory_mb} MB)`, goal: '≤ 50 MB', met: j.tree_memory_mb <= 50 },

@@ -14,15 +14,16 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const quick = process.argv.includes('--quick');
   const started = performance.now();
+  const loadStart = os.loadavg()[0];
   progress(`node ${process.version}, ${os.cpus().length} CPUs, load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   const activation = measureActivation(quick ? 5 : 21);
   const tree = await measureTree(quick ? 3 : 9);
-  const encrypt = await measureEncrypt(200);
+  const encrypt = await measureEncrypt(quick ? 2 : 5);
   const fanOut = await measureFanOut(quick ? 1 : 3);
-  const results: BenchResults = { activation, fanOut, encrypt, tree };
+  const results: BenchResults = { activation, fanOut, encrypt, tree, loadAverage: [loadStart, os.loadavg()[0]], cpus: os.cpus().length };
   progress(`done in ${((performance.now() - started) / 1000).toFixed(0)} s; load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
   if (json) process.stdout.write(`${JSON.stringify(toJson(results))}\n`);
-  else process.stdout.write(`\n${table(results)}\n`);
+  else process.stdout.write(`\n${table(results)}\n\n${os.cpus().length} CPUs, load average ${loadStart.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end.\n`);
 }
 
 main().catch((error: unknown) => {
