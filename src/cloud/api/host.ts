@@ -37,7 +37,7 @@ export interface CloudSettings {
   readonly metadataEndpoint?: string;
   /** Use kms-vpc.<region>.aliyuncs.com instead of the public KMS endpoint. */
   readonly kmsVpcEndpoint?: boolean;
-  /** Regions queried at once by a fan-out (default 8). */
+  /** Regions queried at once by a fan-out (default 32: every public region). */
   readonly fanOutConcurrency?: number;
   /** Forbid the token-less (IMDSv1) metadata request; ALIBABA_CLOUD_IMDSV1_DISABLED=true does too. */
   readonly imdsv1Disabled?: boolean;

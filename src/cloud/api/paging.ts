@@ -10,6 +10,6 @@ export type RegionOutcome<T> =
   | { readonly regionId: string; readonly ok: false; readonly error: CloudError };
 
 export interface FanOutOptions extends CallOptions {
-  /** At most this many regions at once (default: settings.fanOutConcurrency, else 8). */
+  /** At most this many regions at once (default: settings.fanOutConcurrency, else 32). */
   readonly concurrency?: number;
 }
