@@ -88,6 +88,7 @@ const api = {
   TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
   StatusBarAlignment: { Left: 1, Right: 2 },
   DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+  CodeActionKind: { QuickFix: { value: 'quickfix' } },
   ConfigurationTarget: { Global: 1, Workspace: 2, WorkspaceFolder: 3 },
   ProgressLocation: { SourceControl: 1, Window: 10, Notification: 15 },
   l10n: { t: (message, ...args) => (typeof message === 'string' ? format(message, ...args) : format(message.message, ...(message.args ?? []))) },
@@ -112,7 +113,11 @@ const api = {
     textDocuments: [],
   },
   commands: { registerCommand: () => disposable(), executeCommand: async () => undefined },
-  languages: { createDiagnosticCollection: () => ({ ...disposable(), set() {}, delete() {}, clear() {} }), setTextDocumentLanguage: async (d) => d },
+  languages: {
+    createDiagnosticCollection: () => ({ ...disposable(), set() {}, delete() {}, clear() {} }),
+    registerCodeActionsProvider: () => disposable(),
+    setTextDocumentLanguage: async (d) => d,
+  },
   extensions: { getExtension: () => undefined },
   env: { clipboard: { writeText: async () => {}, readText: async () => '' }, openExternal: async () => true, language: 'en' },
 };
