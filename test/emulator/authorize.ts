@@ -66,13 +66,16 @@ const DENIED: Record<string, [string, string]> = {
   kms: ['Forbidden.NoPermission', 'This operation is forbidden by permission system.'],
 };
 
-/** Throws the product's permission error, with an AccessDeniedDetail naming the action, unless every permission is allowed. */
-export function authorize(account: Account, principal: Principal, permissions: Permission[]): void {
+/**
+ * Throws the called product's permission error (`product` is the API's, e.g. ECS for a missing
+ * ram:PassRole in AttachInstanceRamRole), with an AccessDeniedDetail naming the action, unless
+ * every permission is allowed.
+ */
+export function authorize(account: Account, principal: Principal, permissions: Permission[], product: string): void {
   const statements = statementsOf(account, policiesOf(account, principal));
   for (const { action, resource } of permissions) {
     const decision = evaluate(statements, action, resource);
     if (decision === 'Allow') continue;
-    const product = action.split(':')[0];
     const [code, message] = DENIED[product] ?? DENIED.ram;
     const display = principal.kind === 'user' ? principal.userName : `${principal.roleName}:${principal.sessionName}`;
     const diagnostic = { AuthAction: action, AuthResource: resource, NoPermissionType: decision };

@@ -4,6 +4,7 @@ import EcsClient from '@alicloud/ecs20140526';
 import RamClient from '@alicloud/ram20150501';
 import StsClient from '@alicloud/sts20150401';
 import KmsClient from '@alicloud/kms20160120';
+import { Config as RpcConfig } from '@alicloud/rpc-client';
 import { $OpenApiUtil } from '@alicloud/openapi-core';
 
 export interface Credential { accessKeyId: string; accessKeySecret: string; securityToken?: string }
@@ -20,10 +21,10 @@ export function clients(api: string, cred: Credential) {
     ecs: new EcsClient(openApiConfig(api, cred)),
     ram: new RamClient(openApiConfig(api, cred)),
     sts: new StsClient(openApiConfig(api, cred)),
-    kms: new KmsClient({
+    kms: new KmsClient(new RpcConfig({
       accessKeyId: cred.accessKeyId, accessKeySecret: cred.accessKeySecret, securityToken: cred.securityToken,
       endpoint: new URL(api).host, protocol: 'http', regionId: 'cn-hangzhou',
-    }),
+    })),
   };
 }
 

@@ -26,11 +26,11 @@ export interface ApiDeps {
   calls: Calls;
 }
 
-const PRODUCTS: Record<string, { host: string; product: string; handlers: Record<string, Handler> }> = {
-  '2015-05-01': { host: 'ram.aliyuncs.com', product: 'Ram', handlers: ramHandlers },
-  '2014-05-26': { host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: ecsHandlers },
-  '2016-01-20': { host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...secretHandlers } },
-  '2015-04-01': { host: 'sts.aliyuncs.com', product: 'Sts', handlers: stsHandlers },
+const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
+  '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: ramHandlers },
+  '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: ecsHandlers },
+  '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...secretHandlers } },
+  '2015-04-01': { id: 'sts', host: 'sts.aliyuncs.com', product: 'Sts', handlers: stsHandlers },
 };
 
 function flat(parsed: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -89,7 +89,7 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     const now = deps.now();
     const caller = authenticate(deps.account, wire, deps.nonces, now);
     const params = { ...wire.query, ...wire.form };
-    const result = await handler({ account: deps.account, params, caller, now: deps.now });
+    const result = await handler({ account: deps.account, params, caller, product: product.id, now: deps.now });
     send(res, 200, { RequestId: requestId, ...result });
   } catch (e) {
     if (e instanceof ApiError) fail(e);

@@ -8,6 +8,8 @@ export interface Ctx {
   readonly account: Account;
   readonly params: Record<string, string>;
   readonly caller: Caller;
+  /** The product whose API is called: ram, ecs, kms or sts (its permission error is used). */
+  readonly product: string;
   /** The emulator's clock (real time plus the injected clock skew). */
   now(): number;
 }
@@ -16,7 +18,7 @@ export type Handler = (ctx: Ctx) => object | Promise<object>;
 
 /** Refuses unless the caller's policies allow `action` on every resource. */
 export function can(ctx: Ctx, action: string, ...resources: string[]): void {
-  authorize(ctx.account, ctx.caller.principal, resources.map((resource) => ({ action, resource })));
+  authorize(ctx.account, ctx.caller.principal, resources.map((resource) => ({ action, resource })), ctx.product);
 }
 
 export function required(ctx: Ctx, name: string): string {

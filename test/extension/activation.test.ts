@@ -1,0 +1,30 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { activated, extension } from './extension';
+
+// Runs first (files load in name order): nothing else has called into the extension yet.
+describe('activation', () => {
+  it('runs in the expected VS Code', () => {
+    console.log(`extension host: running in VS Code ${vscode.version}, ${vscode.env.appName}, uiKind ${vscode.UIKind[vscode.env.uiKind]}`);
+    // The offline host pins VS Code 1.139 (its runner sets this); desktop runs take whatever was downloaded.
+    // This also proves the runner's environment reaches the extension host.
+    const expected = process.env.ALICLOUD_KMS_EXPECT_VSCODE;
+    if (vscode.env.appName === 'code-server') assert.ok(expected, 'ALICLOUD_KMS_EXPECT_VSCODE did not reach the extension host');
+    if (expected) assert.ok(vscode.version.startsWith(`${expected}.`), `VS Code ${vscode.version}, expected ${expected}.x`);
+  });
+
+  it('activates', async () => {
+    const ext = await activated();
+    assert.equal(ext.isActive, true);
+    assert.equal(ext.extensionPath.replace(/\/$/, ''), ext.extensionUri.fsPath.replace(/\/$/, ''));
+  });
+
+  it('loads no @alicloud/* module while activating (the SDKs are required on the first cloud call)', () => {
+    assert.equal(extension().isActive, true);
+    const loaded = Object.keys(require.cache);
+    // Sanity: the module list is the extension host's real one, which contains the extension's bundle.
+    assert.ok(loaded.some((file) => file.endsWith('/dist/extension.js')), 'dist/extension.js not in require.cache');
+    const sdk = loaded.filter((file) => file.includes('/@alicloud/') || file.endsWith('/dist/sdk.js'));
+    assert.deepEqual(sdk, []);
+  });
+});

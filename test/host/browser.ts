@@ -1,0 +1,55 @@
+// Headless Debian Chromium driven by playwright-core (TEST-HOST.md), with a fresh profile every time.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { chromiumPath } from './paths';
+
+const FLAGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
+];
+
+export interface Browser {
+  readonly context: BrowserContext;
+  close(): Promise<void>;
+}
+
+/** launchPersistentContext, because launch() refuses --user-data-dir; headless: true adds --headless. */
+export async function launchBrowser(): Promise<Browser> {
+  const userDataDir = mkdtempSync(join(tmpdir(), 'alicloud-kms-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    args: FLAGS,
+    viewport: { width: 1400, height: 900 },
+  });
+  let closed = false;
+  return {
+    context,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await context.close().catch(() => undefined);
+      rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface WorkbenchUrlOptions {
+  readonly folder: string;
+  /** Absolute path of the extension under development (loaded like --extensionDevelopmentPath). */
+  readonly extensionDevelopmentPath?: string;
+  /** Absolute path of the test module exporting run() (loaded like --extensionTestsPath). */
+  readonly extensionTestsPath?: string;
+}
+
+/** The workbench URL; remote paths must carry exactly the host:port the page is opened with. */
+export function workbenchUrl(origin: string, options: WorkbenchUrlOptions): string {
+  const authority = new URL(origin).host;
+  const payload: [string, string][] = [];
+  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${options.extensionDevelopmentPath}`]);
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${options.extensionTestsPath}`]);
+  payload.push(['skipWelcome', 'true']);
+  return `${origin}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+}

