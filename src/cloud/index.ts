@@ -89,7 +89,19 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
     const settings = this.environment.settings();
     const region = regionId ?? profile.region ?? environmentRegion(this.env) ?? settings.defaultRegion ?? DEFAULT_REGION;
     const invokeContext: InvokeContext = { log: this.environment.log, retry: this.options.retry };
-    const supplier = this.lazySupplier(profile, region, invokeContext);
+    return this.buildServices(profile, region, this.lazySupplier(profile, region, invokeContext), invokeContext);
+  }
+
+  createInstanceServices(regionId: string): CloudServices {
+    const profile: Profile = { id: 'ecsInstance:instance', name: 'instance', source: 'ecsInstance', kind: 'EcsRamRole', region: regionId, usable: true };
+    const invokeContext: InvokeContext = { log: this.environment.log, retry: this.options.retry };
+    // No role pinned: the credential of whatever role the instance has now, from the shared cache.
+    const supplier = supplierFor({ type: 'ecsRamRole' }, profile.id, { metadata: this.metadata, settings: this.environment.settings(), invokeContext, regionId });
+    return this.buildServices(profile, regionId, supplier, invokeContext);
+  }
+
+  private buildServices(profile: Profile, region: string, supplier: CredentialSupplier, invokeContext: InvokeContext): CloudServices {
+    const settings = this.environment.settings();
     const kmsByRegion = new Map<string, KmsService>();
     const concurrency = settings.fanOutConcurrency;
     return {

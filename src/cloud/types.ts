@@ -599,4 +599,9 @@ export interface CloudServicesFactory {
   createServices(profile: Profile, regionId?: string): CloudServices;
   /** The shared metadata client for this machine (also backs the `ecsInstance` profile). */
   readonly metadata: InstanceMetadata;
+  /**
+   * Services signed with THIS machine's instance credential (whatever role is attached now), through
+   * the shared metadata cache: what an application on the instance would use. Cheap and synchronous.
+   */
+  createInstanceServices(regionId: string): CloudServices;
 }
