@@ -14,6 +14,13 @@ import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
 import { showLog } from './showLog';
 import { whoAmI } from './whoAmI';
+import { copyInstanceCredential } from './copyInstanceCredential';
+import { diagnose } from './diagnose';
+import { refreshInstanceCredential } from './refreshInstanceCredential';
+import { showInstanceCredential } from './showInstanceCredential';
+import { testEncrypt } from './testEncrypt';
+import { testEncryptAsProfile } from './testEncryptAsProfile';
+import { testSecretRead } from './testSecretRead';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -42,6 +49,14 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.openTrustPolicy': openTrustPolicy,
   'alicloudKms.deleteRole': deleteRole,
   'alicloudKms.connectRemoteSsh': connectRemoteSsh,
+  // On the instance (issue 7)
+  'alicloudKms.showInstanceCredential': showInstanceCredential,
+  'alicloudKms.copyInstanceCredential': copyInstanceCredential,
+  'alicloudKms.refreshInstanceCredential': refreshInstanceCredential,
+  'alicloudKms.testEncrypt': testEncrypt,
+  'alicloudKms.testEncryptAsProfile': testEncryptAsProfile,
+  'alicloudKms.testSecretRead': testSecretRead,
+  'alicloudKms.diagnose': diagnose,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
