@@ -94,10 +94,11 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
 
   it('a key typed in the wrong region is explained, and the default key setting is offered', async () => {
     await vscode.workspace.getConfiguration('alicloudKms').update('defaultKey', 'alias/demo-app', vscode.ConfigurationTarget.Global);
-    const wrong = await testEncrypt(['Enter a key id', 'key-shhdemo0000000000001', ...SAMPLE]);
+    // alias/demo-sh names a key in cn-shanghai; this instance is in cn-hangzhou.
+    const wrong = await testEncrypt(['Enter a key id', 'alias/demo-sh', ...SAMPLE]);
     assert.ok(wrong.prompter.asked[0].choices.some((c) => c.includes('alias/demo-app')), 'default key offered');
     assert.ok(wrong.prompter.asked[0].choices.includes(KEY.keyId), 'keys listed by the management profile');
-    assert.equal(wrong.result.explanation?.summary, 'The key key-shhdemo0000000000001 was not found in region cn-hangzhou.');
+    assert.equal(wrong.result.explanation?.summary, 'The key alias/demo-sh was not found in region cn-hangzhou.');
     assert.match(wrong.result.explanation!.fix, /another region/);
     const viaDefault = await testEncrypt(['alias/demo-app', ...SAMPLE]);
     assert.equal(viaDefault.result.ok, true, JSON.stringify(viaDefault.result.explanation));
