@@ -57,5 +57,11 @@ export function createKmsClient(endpoint: ResolvedEndpoint, regionId: string, su
     readTimeout: READ_TIMEOUT_MS,
     userAgent: 'vscode-alicloud-kms-access',
   };
-  return new sdk.KmsClient(config as unknown as ConstructorParameters<typeof sdk.KmsClient>[0]);
+  const client = new sdk.KmsClient(config as unknown as ConstructorParameters<typeof sdk.KmsClient>[0]);
+  // Like the aliyun CLI, send RegionId with every KMS call: harmless for the regional endpoint, and it
+  // names the region when one endpoint override serves several regions.
+  const doRequest = client.doRequest.bind(client);
+  client.doRequest = (action, protocol, method, version, authType, query, body, runtime) =>
+    doRequest(action, protocol, method, version, authType, { RegionId: regionId, ...query }, body, runtime);
+  return client;
 }

@@ -204,7 +204,7 @@ function perInstance(
     return {
       instanceId, ramRoleName, success,
       code: success ? undefined : r.code, message: success ? undefined : r.message,
-      hint: success || !r.code ? undefined : hintFor(r.code, undefined),
+      hint: success || !r.code ? undefined : hintFor(r.code, undefined, undefined, r.message),
     };
   });
 }

@@ -79,17 +79,17 @@ function decodeDiagnostic(value: unknown): Record<string, unknown> | undefined {
 
 /** Finds "code: 403" and "request id: X"/"requestid: X" in an SDK message. */
 function fromSdkMessage(message: string): { status?: number; requestId?: string; text: string } {
-  const status = /^code: (\d{3}),/.exec(message)?.[1];
+  const status = /(?:^|: )code: (\d{3}),/.exec(message)?.[1];
   const requestId = /request ?id: ([\w-]+)/i.exec(message)?.[1];
   const text = message
-    .replace(/^[\w.]+: /, '')
+    .replace(/^[\w.]+: (?=code: \d{3},)/, '')
     .replace(/^code: \d{3}, /, '')
     .replace(/ request ?id: [\w-]+.*$/i, '')
     .trim();
   return { status: status ? Number(status) : undefined, requestId, text };
 }
 
-export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined, httpStatus?: number): string | undefined {
+export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined, httpStatus?: number, message?: string): string | undefined {
   if (code === 'InvalidAccessKeyId.NotFound' || code === 'InvalidAccessKeyId' || code === 'InvalidAccessKeyId.Inactive') {
     return 'The AccessKey ID is unknown or disabled. Check the active profile, or create a new AccessKey in the RAM console.';
   }
@@ -105,7 +105,15 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
       ? 'The temporary credential (STS token) has expired. Refresh the profile or the instance credential.'
       : 'The security token does not belong to this AccessKey ID. Refresh the temporary credential.';
   }
-  if (code === 'NoPermission' || code === 'Forbidden.RAM' || code === 'Forbidden' || code === 'Forbidden.NoPermission' || code.startsWith('Forbidden.') || code === 'Forbidden.KeyNotFound' || code === 'AccessDenied') {
+  if (code === 'Forbidden.KeyNotFound' || code === 'NotFound.Key' || code === 'EntityNotExist.Key' || code === 'InvalidKeyId.NotFound') {
+    return 'The KMS key was not found in this region (or the caller may not see it). Check the key id or alias and the region.';
+  }
+  if (code === 'Forbidden.KeyNotEnabled' || code === 'Rejected.Disabled' || code === 'Rejected.PendingDeletion' || code === 'Forbidden.KeyPendingDeletion') {
+    return /PendingDeletion/i.test(`${code} ${message ?? ''}`)
+      ? 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.'
+      : 'The KMS key is disabled. Enable it in the KMS console first.';
+  }
+  if (accessDenied?.action || code === 'NoPermission' || code === 'Forbidden.RAM' || code === 'Forbidden' || code === 'Forbidden.NoPermission' || code === 'AccessDenied' || code === 'Forbidden.AccessDenied') {
     if (accessDenied?.action) {
       const on = accessDenied.resource ? ` on ${accessDenied.resource}` : '';
       const passRole = accessDenied.action === 'ram:PassRole'
@@ -113,7 +121,6 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
         : '';
       return `The caller lacks the permission ${accessDenied.action}${on}. Grant it with a RAM policy.${passRole}`;
     }
-    if (code === 'Forbidden.KeyNotFound') return 'The KMS key does not exist in this region, or the caller may not see it.';
     return 'The caller is not allowed to do this. Grant the needed action with a RAM policy.';
   }
   if (code.startsWith('EntityAlreadyExists')) return 'An entity with this name already exists. Choose another name or use the existing one.';
@@ -122,7 +129,7 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   if (code === 'InvalidInstanceId.NotFound' || code === 'InvalidInstanceId.MalFormed' || code === 'InvalidInstanceIds.NotFound') {
     return 'No such instance in this region. Check the instance id and the region.';
   }
-  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
+  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstance.NetworkType' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
     return 'Instance RAM roles work only for instances in a VPC; this one is in the classic network.';
   }
   if (code === 'InvalidRamRole.NotEqual' || code === 'InvalidInstance.RamRoleExists' || code.includes('RamRoleExists') || code === 'InvalidParam.RamRole.Conflict') {
@@ -133,12 +140,6 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   }
   if (code === 'InvalidRamRole.NotFound') return 'No RAM role with this name. Check the name or create the role first.';
   if (isThrottlingCode(code)) return 'Alibaba Cloud is throttling requests; retried with backoff and still throttled. Wait a moment and retry.';
-  if (code === 'Forbidden.KeyNotFound' || code === 'NotFound.Key' || code === 'EntityNotExist.Key' || code === 'InvalidKeyId.NotFound') {
-    return 'The KMS key was not found in this region. Check the key id or alias and the region.';
-  }
-  if (code === 'Rejected.Disabled' || code.includes('Disabled')) return 'The KMS key is disabled. Enable it in the KMS console first.';
-  if (code === 'Rejected.PendingDeletion' || code.includes('PendingDeletion')) return 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.';
-  if (code === 'Rejected.ResourceExist' || code === 'Rejected.ResourceNotExist') return undefined;
   if (code.startsWith('InvalidParameter') || code.startsWith('MissingParameter') || code.startsWith('InvalidParam')) {
     return 'A parameter was rejected; the message says which.';
   }
@@ -172,10 +173,11 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
   const network = data ? undefined : networkError(raw, apiAction);
   if (network) return network;
 
-  let code = str(data?.Code) ?? str(data?.code) ?? str(raw.code) ?? 'UnknownError';
+  // The KMS rpc-client appends "Error" to the service's code; the body's Code is the real one.
+  const rawCode = str(raw.code);
+  const unsuffixed = rawCode && data && str(raw.name) !== 'ClientError' && /.Error$/.test(rawCode) ? rawCode.slice(0, -'Error'.length) : rawCode;
+  const code = str(data?.Code) ?? str(data?.code) ?? unsuffixed ?? 'UnknownError';
   const parsed = fromSdkMessage(str(raw.message) ?? '');
-  // The KMS rpc-client appends "Error" to the service's code: undo it using the body's Code.
-  if (!data?.Code && !data?.code && /Error$/.test(code) && str(raw.name) !== 'ClientError') code = code.replace(/Error$/, '') || code;
   const message = str(data?.Message) ?? str(data?.message) ?? (parsed.text || code);
   const requestId = str(data?.RequestId) ?? str(data?.requestId) ?? str(raw.requestId) ?? parsed.requestId;
   const statusFromData = typeof data?.statusCode === 'number' ? data.statusCode : undefined;
@@ -187,7 +189,7 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
     message,
     requestId,
     httpStatus,
-    hint: hintFor(code, accessDenied, httpStatus) ?? str(data?.Recommend),
+    hint: hintFor(code, accessDenied, httpStatus, message) ?? str(data?.Recommend),
     apiAction,
     accessDenied,
     retryable,

@@ -9,6 +9,7 @@ import { readCatalog, type Catalog } from './credentials/profileCatalog';
 import { supplierFor } from './credentials/resolveSupplier';
 import { removeAccessKey, storeAccessKey } from './credentials/secretStorageProfiles';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
+import type { CredentialSpec } from './credentials/profileSpec';
 import { EcsServiceImpl } from './ecs';
 import { DEFAULT_REGION, resolveEndpoint } from './endpoints';
 import { fanOut } from './fanOut';
@@ -23,6 +24,10 @@ import type {
 } from './types';
 
 export * from './types';
+export { readCloudSettings } from './settings';
+
+/** The id of the profile backed by this machine's instance RAM role. */
+export const INSTANCE_PROFILE_ID = 'ecsInstance:instance';
 
 export interface FactoryOptions {
   /** Tests shorten the backoff. */
@@ -35,6 +40,7 @@ export function createCloudServicesFactory(environment: CloudEnvironment, option
 
 class CloudServicesFactoryImpl implements CloudServicesFactory {
   private catalog: Catalog | undefined;
+  private readonly suppliers = new WeakMap<CredentialSpec, CredentialSupplier>();
   private metadataClient: InstanceMetadataClient | undefined;
   private metadataKey = '';
   private readonly home: string;
@@ -89,18 +95,19 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
     const settings = this.environment.settings();
     const region = regionId ?? profile.region ?? environmentRegion(this.env) ?? settings.defaultRegion ?? DEFAULT_REGION;
     const invokeContext: InvokeContext = { log: this.environment.log, retry: this.options.retry };
-    return this.buildServices(profile, region, this.lazySupplier(profile, region, invokeContext), invokeContext);
+    return this.build(profile, region, this.lazySupplier(profile, region, invokeContext), invokeContext);
   }
 
-  createInstanceServices(regionId: string): CloudServices {
-    const profile: Profile = { id: 'ecsInstance:instance', name: 'instance', source: 'ecsInstance', kind: 'EcsRamRole', region: regionId, usable: true };
+  createInstanceServices(regionId?: string): CloudServices {
+    const settings = this.environment.settings();
+    const region = regionId ?? settings.defaultRegion ?? DEFAULT_REGION;
     const invokeContext: InvokeContext = { log: this.environment.log, retry: this.options.retry };
-    // No role pinned: the credential of whatever role the instance has now, from the shared cache.
-    const supplier = supplierFor({ type: 'ecsRamRole' }, profile.id, { metadata: this.metadata, settings: this.environment.settings(), invokeContext, regionId });
-    return this.buildServices(profile, regionId, supplier, invokeContext);
+    const profile: Profile = { id: INSTANCE_PROFILE_ID, name: 'instance', source: 'ecsInstance', kind: 'EcsRamRole', usable: true };
+    const supplier = supplierFor({ type: 'ecsRamRole' }, INSTANCE_PROFILE_ID, { metadata: this.metadata, settings, invokeContext, regionId: region });
+    return this.build(profile, region, supplier, invokeContext);
   }
 
-  private buildServices(profile: Profile, region: string, supplier: CredentialSupplier, invokeContext: InvokeContext): CloudServices {
+  private build(profile: Profile, region: string, supplier: CredentialSupplier, invokeContext: InvokeContext): CloudServices {
     const settings = this.environment.settings();
     const kmsByRegion = new Map<string, KmsService>();
     const concurrency = settings.fanOutConcurrency;
@@ -134,7 +141,14 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
       if (!entry) {
         throw new CloudError({ code: 'ProfileNotFound', message: `Profile ${profile.id} no longer exists.`, hint: 'Select another profile (Alibaba Cloud: Select Profile).' });
       }
-      return supplierFor(entry.spec, profile.id, { metadata: this.metadata, settings: this.environment.settings(), invokeContext, regionId });
+      // One supplier per profile definition, so services built again (after a refresh) reuse an
+      // assumed-role credential instead of calling AssumeRole again.
+      let supplier = this.suppliers.get(entry.spec);
+      if (!supplier) {
+        supplier = supplierFor(entry.spec, profile.id, { metadata: this.metadata, settings: this.environment.settings(), invokeContext, regionId });
+        this.suppliers.set(entry.spec, supplier);
+      }
+      return supplier;
     };
     return {
       providerName: profile.id,

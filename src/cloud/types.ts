@@ -597,11 +597,12 @@ export interface CloudServicesFactory {
   watchedFiles(): string[];
   /** Build services for a profile. Cheap and synchronous: the SDK loads on the first call. */
   createServices(profile: Profile, regionId?: string): CloudServices;
+  /**
+   * Services that sign ONLY with this machine's instance RAM role credential (through the shared
+   * metadata cache), whatever the active profile is: for Test Encrypt / Diagnose on the instance.
+   * Pass the instance's region (InstanceMetadata.getIdentity().regionId).
+   */
+  createInstanceServices(regionId?: string): CloudServices;
   /** The shared metadata client for this machine (also backs the `ecsInstance` profile). */
   readonly metadata: InstanceMetadata;
-  /**
-   * Services signed with THIS machine's instance credential (whatever role is attached now), through
-   * the shared metadata cache: what an application on the instance would use. Cheap and synchronous.
-   */
-  createInstanceServices(regionId: string): CloudServices;
 }

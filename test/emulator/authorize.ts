@@ -29,11 +29,14 @@ function statementsOf(account: Account, refs: PolicyRef[]): Statement[] {
   for (const ref of refs) {
     const policy = findPolicy(account, ref);
     const version = policy?.versions.find((v) => v.id === policy.defaultVersion);
-    if (!version) continue;
-    const parsed = JSON.parse(version.document) as { Statement?: Statement[] | Statement };
-    out.push(...(Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : []));
+    if (version) out.push(...parseStatements(version.document));
   }
   return out;
+}
+
+function parseStatements(document: string): Statement[] {
+  const parsed = JSON.parse(document) as { Statement?: Statement[] | Statement };
+  return Array.isArray(parsed.Statement) ? parsed.Statement : parsed.Statement ? [parsed.Statement] : [];
 }
 
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
@@ -73,8 +76,14 @@ const DENIED: Record<string, [string, string]> = {
  */
 export function authorize(account: Account, principal: Principal, permissions: Permission[], product: string): void {
   const statements = statementsOf(account, policiesOf(account, principal));
+  const sessionPolicy = principal.kind === 'role' && principal.session.policy ? parseStatements(principal.session.policy) : undefined;
   for (const { action, resource } of permissions) {
-    const decision = evaluate(statements, action, resource);
+    let decision = evaluate(statements, action, resource);
+    let policyType = 'AccountLevelIdentityBasedPolicy';
+    if (decision === 'Allow' && sessionPolicy) {
+      decision = evaluate(sessionPolicy, action, resource);
+      policyType = 'SessionPolicy';
+    }
     if (decision === 'Allow') continue;
     const [code, message] = DENIED[product] ?? DENIED.ram;
     const display = principal.kind === 'user' ? principal.userName : `${principal.roleName}:${principal.sessionName}`;
@@ -84,7 +93,7 @@ export function authorize(account: Account, principal: Principal, permissions: P
       AuthPrincipalType: principal.kind === 'user' ? 'SubUser' : 'AssumedRoleUser',
       AuthPrincipalOwnerId: account.accountId,
       AuthPrincipalDisplayName: display,
-      PolicyType: 'AccountLevelIdentityBasedPolicy',
+      PolicyType: policyType,
       NoPermissionType: decision,
       EncodedDiagnosticMessage: Buffer.from(JSON.stringify(diagnostic)).toString('base64'),
     });

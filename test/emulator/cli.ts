@@ -1,12 +1,12 @@
 // `npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large] [--seed FILE]
 // [--latency-ms N] [--throttle-rate R] [--error-rate R] [--reset-rate R] [--random-seed N]
-// [--credential-lifetime S] [--metadata-mode token-required|token-optional]`
+// [--credential-lifetime S] [--metadata-delay-ms N] [--metadata-mode token-required|token-optional]`
 // Prints ONE line of JSON when ready, serves until SIGINT/SIGTERM, then exits 0.
 import { readFileSync } from 'node:fs';
 import { startEmulator, type EmulatorOptions } from './index';
 
 const USAGE = 'usage: npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large] [--seed FILE] '
-  + '[--latency-ms N] [--throttle-rate R] [--error-rate R] [--reset-rate R] [--random-seed N] [--credential-lifetime S] '
+  + '[--latency-ms N] [--throttle-rate R] [--error-rate R] [--reset-rate R] [--random-seed N] [--credential-lifetime S] [--metadata-delay-ms N] '
   + '[--metadata-mode token-required|token-optional]';
 
 function fail(message: string): never {
@@ -33,6 +33,7 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--error-rate': options.errorRate = num(flag, value, 0, 1); break;
       case '--reset-rate': options.resetRate = num(flag, value, 0, 1); break;
       case '--random-seed': options.randomSeed = num(flag, value, 0, 2 ** 32); break;
+      case '--metadata-delay-ms': options.metadataDelayMs = num(flag, value, 0, 600_000); break;
       case '--credential-lifetime': options.credentialLifetimeSeconds = num(flag, value, 900, 43200); break;
       case '--scenario':
         if (value !== 'demo' && value !== 'empty' && value !== 'large') fail('--scenario must be demo, empty or large');

@@ -13,10 +13,12 @@ export interface Faults {
   metadataDelayMs: number;
   /** Offset of the emulator's clock from real time, to test timestamp windows and token expiry. */
   clockSkewMs: number;
+  /** Regions whose every API call (by its RegionId parameter) fails with 503 ServiceUnavailable. */
+  failingRegions: string[];
 }
 
 export function defaultFaults(partial: Partial<Faults> = {}): Faults {
-  return { latencyMs: 0, throttleRate: 0, errorRate: 0, resetRate: 0, metadataDelayMs: 0, clockSkewMs: 0, ...partial };
+  return { latencyMs: 0, throttleRate: 0, errorRate: 0, resetRate: 0, metadataDelayMs: 0, clockSkewMs: 0, failingRegions: [], ...partial };
 }
 
 /** mulberry32: a tiny seeded PRNG; without a seed, Math.random. */

@@ -27,6 +27,8 @@ export interface EmulatorOptions {
   throttleRate?: number;
   errorRate?: number;
   resetRate?: number;
+  /** Delay of every metadata answer ("slow" mode). */
+  metadataDelayMs?: number;
   /** Makes injected faults reproducible. */
   randomSeed?: number;
   /** Lifetime of the STS credential the metadata service serves (default 3600). */
@@ -72,7 +74,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const account = buildAccount(options.seed ?? scenarioSeed(options.scenario ?? 'demo'));
   const faults = defaultFaults({
     latencyMs: options.latencyMs ?? 0, throttleRate: options.throttleRate ?? 0,
-    errorRate: options.errorRate ?? 0, resetRate: options.resetRate ?? 0,
+    errorRate: options.errorRate ?? 0, resetRate: options.resetRate ?? 0, metadataDelayMs: options.metadataDelayMs ?? 0,
   });
   const calls: Calls = { total: 0, byAction: {}, metadata: 0, metadataByPath: {} };
   const state = { faults, metadataMode: options.metadataMode ?? 'token-optional' as MetadataMode };

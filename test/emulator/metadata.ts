@@ -31,17 +31,17 @@ function text(res: ServerResponse, status: number, body: string, type = 'text/pl
 
 export function createMetadataServer(deps: MetadataDeps): Server {
   const tokens = new Map<string, number>();
-  let cached: { instanceId: string; roleName: string; session: StsSession; issuedAt: number } | undefined;
+  let cached: { instanceId: string; roleName: string; policy: string; session: StsSession; issuedAt: number } | undefined;
 
-  function credentialFor(instanceId: string, roleName: string): { session: StsSession; issuedAt: number } {
+  function credentialFor(instanceId: string, roleName: string, policy: string): { session: StsSession; issuedAt: number } {
     const now = deps.now();
     const lifetimeMs = deps.credentialLifetimeSeconds * 1000;
-    const fresh = cached && cached.instanceId === instanceId && cached.roleName.toLowerCase() === roleName.toLowerCase()
+    const fresh = cached && cached.instanceId === instanceId && cached.roleName.toLowerCase() === roleName.toLowerCase() && cached.policy === policy
       && now < cached.issuedAt + lifetimeMs / 2 && now < cached.session.expiration;
     if (!fresh) {
       const role = deps.account.roles.get(roleName.toLowerCase())!;
-      const session = issueSession(deps.account, role, instanceId, deps.credentialLifetimeSeconds, now, 'ecs.aliyuncs.com');
-      cached = { instanceId, roleName: role.name, session, issuedAt: now };
+      const session = issueSession(deps.account, role, instanceId, deps.credentialLifetimeSeconds, now, 'ecs.aliyuncs.com', policy || undefined);
+      cached = { instanceId, roleName: role.name, policy, session, issuedAt: now };
     }
     return cached!;
   }
@@ -55,6 +55,8 @@ export function createMetadataServer(deps: MetadataDeps): Server {
 
     if (path === '/latest/api/token') {
       if (req.method !== 'PUT') return text(res, 405, 'Method Not Allowed');
+      // A token request that went through a proxy is refused: it is how SSRF would reach the service.
+      if (req.headers['x-forwarded-for'] !== undefined) return text(res, 403, 'Forbidden: token requests must not carry X-Forwarded-For');
       const ttl = Number(req.headers[TTL_HEADER]);
       if (!Number.isInteger(ttl) || ttl < 1 || ttl > 21600) return text(res, 400, `Bad Request: ${TTL_HEADER} must be an integer from 1 to 21600`);
       const token = randomBytes(32).toString('base64url');
@@ -92,7 +94,7 @@ export function createMetadataServer(deps: MetadataDeps): Server {
     if (path.startsWith(CREDENTIALS)) {
       const asked = decodeURIComponent(path.slice(CREDENTIALS.length));
       if (!role || asked.toLowerCase() !== role.name.toLowerCase()) return text(res, 404, 'Not Found');
-      const { session, issuedAt } = credentialFor(instance.id, role.name);
+      const { session, issuedAt } = credentialFor(instance.id, role.name, instance.ramRolePolicy);
       return text(res, 200, JSON.stringify({
         AccessKeyId: session.accessKeyId, AccessKeySecret: session.secret, Expiration: isoSeconds(session.expiration),
         SecurityToken: session.token, LastUpdated: isoSeconds(issuedAt), Code: 'Success',

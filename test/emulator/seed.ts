@@ -5,6 +5,7 @@ import { systemPolicies } from './systemPolicies';
 import { regionIds, REGIONS } from './regions';
 import { newKey } from './handlers/kms';
 import { newSecret } from './handlers/secrets';
+import { validateDocument } from './handlers/ram';
 
 export interface EmulatorSeed {
   accountId?: string;
@@ -39,11 +40,20 @@ function seedError(message: string): Error {
   return new Error(`emulator seed: ${message}`);
 }
 
+function checkedDocument(what: string, document: object | string, trust: boolean): string {
+  const text = typeof document === 'string' ? document : JSON.stringify(document);
+  try {
+    return validateDocument(text, trust);
+  } catch (e) {
+    throw seedError(`${what}: ${(e as Error).message}`);
+  }
+}
+
 export function buildAccount(seed: EmulatorSeed, now = Date.now()): Account {
   const account = new Account(seed.accountId ?? randomDigits(16), seed.defaultRegion ?? 'cn-hangzhou');
   const created = isoSeconds(now - 86_400_000 * 30);
   for (const p of seed.policies ?? []) {
-    const document = typeof p.document === 'string' ? p.document : JSON.stringify(p.document);
+    const document = checkedDocument(`policy ${p.name}`, p.document, false);
     account.policies.set(p.name, {
       name: p.name, type: 'Custom', description: p.description ?? '', defaultVersion: 'v1', createDate: created, updateDate: created,
       versions: [{ id: 'v1', document, createDate: created }],
@@ -63,7 +73,7 @@ export function buildAccount(seed: EmulatorSeed, now = Date.now()): Account {
     const trust = r.trustPolicy ?? serviceTrust(r.trustedServices ?? ['ecs.aliyuncs.com']);
     account.roles.set(r.name.toLowerCase(), {
       name: r.name, roleId: randomDigits(19), description: r.description ?? '', maxSessionDuration: r.maxSessionDuration ?? 3600,
-      trustPolicy: typeof trust === 'string' ? trust : JSON.stringify(trust), createDate: created, updateDate: created, policies: refs(r.policies),
+      trustPolicy: checkedDocument(`role ${r.name} trust policy`, trust, true), createDate: created, updateDate: created, policies: refs(r.policies),
     });
   }
   for (const v of seed.vpcs ?? []) {
@@ -96,7 +106,7 @@ export function buildAccount(seed: EmulatorSeed, now = Date.now()): Account {
       privateIp: spec.privateIp ?? (vpc ? `172.16.${(n >> 8) & 255}.${n & 255}` : `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`),
       publicIp: spec.publicIp ?? '', status: spec.status ?? 'Running', instanceType: spec.instanceType ?? 'ecs.g7.large',
       imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd', osName: 'Alibaba Cloud Linux 3.2104 LTS 64位', cpu: 2, memory: 8192,
-      creationTime: isoSeconds(now - 86_400_000 * 7).replace(/:\d\dZ$/, 'Z'), ramRole: spec.role ? account.roles.get(spec.role.toLowerCase())!.name : '',
+      creationTime: isoSeconds(now - 86_400_000 * 7).replace(/:\d\dZ$/, 'Z'), ramRole: spec.role ? account.roles.get(spec.role.toLowerCase())!.name : '', ramRolePolicy: '',
     };
     account.instances.set(instance.id, instance);
     if (spec.thisMachine) account.thisInstanceId = instance.id;

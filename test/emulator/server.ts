@@ -89,6 +89,9 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     const now = deps.now();
     const caller = authenticate(deps.account, wire, deps.nonces, now);
     const params = { ...wire.query, ...wire.form };
+    if (f.failingRegions.length > 0 && f.failingRegions.includes(params.RegionId)) {
+      throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
+    }
     const result = await handler({ account: deps.account, params, caller, product: product.id, now: deps.now });
     send(res, 200, { RequestId: requestId, ...result });
   } catch (e) {

@@ -22,6 +22,8 @@ export interface Instance {
   vpcId: string; vSwitchId: string; securityGroupIds: string[]; privateIp: string; publicIp: string;
   status: string; instanceType: string; imageId: string; osName: string; cpu: number; memory: number;
   creationTime: string; ramRole: string;
+  /** The extra policy given with AttachInstanceRamRole: narrows the role on this instance. */
+  ramRolePolicy: string;
 }
 export interface KeyVersion { id: string; material: Buffer; creationDate: string }
 export interface KmsKey {
@@ -37,6 +39,8 @@ export interface Secret {
 export interface StsSession {
   accessKeyId: string; secret: string; token: string; expiration: number;
   roleName: string; sessionName: string; assumedRoleId: string; issuedBy: string;
+  /** A session policy (AssumeRole Policy, or the instance's extra policy): the session may do only what both allow. */
+  policy?: string;
 }
 
 export type Principal =

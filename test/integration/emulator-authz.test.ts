@@ -7,6 +7,7 @@ import * as Ram from '@alicloud/ram20150501';
 import * as Ecs from '@alicloud/ecs20140526';
 import * as Kms from '@alicloud/kms20160120';
 import * as Sts from '@alicloud/sts20150401';
+import { evaluate } from '../emulator/authorize';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { clients, codeOf } from '../emulator/sdkClients';
 
@@ -70,6 +71,31 @@ describe('emulator authorization', () => {
     const scoped = clients(emu.api, emu.createUser('shanghai-only', ['OnlyShanghaiKeys']));
     await scoped.kms.encrypt(new Kms.EncryptRequest({ keyId: `acs:kms:cn-shanghai:${emu.accountId}:alias/demo-sh`, plaintext: 'x' }));
     await assert.rejects(scoped.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'x' })), (e) => codeOf(e) === 'Forbidden.NoPermission');
+  });
+
+  it('a session policy (AssumeRole Policy) narrows what the role credential may do', async () => {
+    const { sts } = clients(emu.api, emu);
+    const policy = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'kms:Decrypt', Resource: '*' }] });
+    const r = await sts.assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${emu.accountId}:role/OpsAdminRole`, roleSessionName: 'narrow', policy }));
+    const c = r.body!.credentials!;
+    const narrow = clients(emu.api, { accessKeyId: c.accessKeyId!, accessKeySecret: c.accessKeySecret!, securityToken: c.securityToken! });
+    const blob = (await clients(emu.api, emu).kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'p' }))).ciphertextBlob;
+    assert.equal((await narrow.kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: blob }))).plaintext, 'p');
+    await assert.rejects(narrow.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'p' })), (e: { data: { AccessDeniedDetail: { PolicyType: string } } }) =>
+      codeOf(e) === 'Forbidden.NoPermission' && e.data.AccessDeniedDetail.PolicyType === 'SessionPolicy');
+    await assert.rejects(sts.assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${emu.accountId}:role/OpsAdminRole`, roleSessionName: 'bad', policy: '{' })),
+      (e) => codeOf(e) === 'MalformedPolicyDocument');
+  });
+
+  it('evaluates wildcards, NotAction and Deny as RAM does', () => {
+    const arn = 'acs:kms:cn-hangzhou:1:key/key-abc';
+    assert.equal(evaluate([{ Effect: 'Allow', Action: 'KMS:Gen*DataKey', Resource: '*' }], 'kms:GenerateDataKey', arn), 'Allow');
+    assert.equal(evaluate([{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: 'acs:kms:*:1:key/key-a?c' }], 'kms:Encrypt', arn), 'Allow');
+    assert.equal(evaluate([{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: 'acs:kms:cn-shanghai:1:key/*' }], 'kms:Encrypt', arn), 'ImplicitDeny');
+    assert.equal(evaluate([{ Effect: 'Allow', NotAction: 'kms:Decrypt', Resource: '*' }], 'kms:Decrypt', arn), 'ImplicitDeny');
+    assert.equal(evaluate([{ Effect: 'Allow', NotAction: 'kms:Decrypt', Resource: '*' }], 'kms:Encrypt', arn), 'Allow');
+    assert.equal(evaluate([{ Effect: 'Allow', Action: '*', Resource: '*' }, { Effect: 'Deny', Action: 'kms:*', Resource: arn }], 'kms:Encrypt', arn), 'ExplicitDeny');
+    assert.equal(evaluate([{ Effect: 'Allow', Action: 'kms:Encrypt.', Resource: '*' }], 'kms:EncryptX', arn), 'ImplicitDeny');
   });
 
   it('each product refuses with its own code and HTTP 403', async () => {

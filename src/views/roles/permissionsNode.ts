@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { kmsActionsGrantedBy } from '../../policy/kmsPolicy';
+import { KMS_ACTIONS } from '../../policy/actions';
+import { grantedActions } from '../../policy/evaluator';
 import type { AttachedPolicy } from '../../session/rolePolicies';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
@@ -45,7 +46,8 @@ export class PolicyNode implements TreeNode {
     readonly attached: AttachedPolicy,
   ) {
     this.id = `${parent.id}/${attached.policy.policyType}/${attached.policy.policyName}`;
-    this.kmsActions = attached.document ? kmsActionsGrantedBy(attached.document) : [];
+    // Actions granted on any resource (a key-scoped Allow counts), not only on `*`.
+    this.kmsActions = attached.document ? grantedActions([attached.document], KMS_ACTIONS).map((g) => g.action) : [];
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -4,6 +4,7 @@ import { ApiError, invalid } from '../errors';
 import { REGIONS, regionIds } from '../regions';
 import { isoSeconds, randomId, type Instance, type Role } from '../state';
 import { trusts } from './sts';
+import { validateDocument } from './ram';
 import { boolParam, can, intParam, jsonArray, notFound, numberPage, required, tokenPage, type Ctx, type Handler } from './context';
 
 function region(ctx: Ctx): string {
@@ -88,7 +89,9 @@ export const ecsHandlers: Record<string, Handler> = {
     const roleName = required(ctx, 'RamRoleName');
     const ids = instanceIds(ctx, true)!;
     can(ctx, 'ecs:AttachInstanceRamRole', ...ids.map((id) => res(ctx, regionId, 'instance', id)), roleRes(ctx, roleName));
-    if (ctx.params.Policy !== undefined && ctx.params.Policy.length > 1024) throw invalid('InvalidParameter.Policy', 'The parameter Policy exceeds the length limit of 1024.');
+    const extra = ctx.params.Policy;
+    if (extra !== undefined && extra.length > 1024) throw invalid('InvalidParameter.Policy', 'The parameter Policy exceeds the length limit of 1024.');
+    if (extra) validateDocument(extra, false);
     const role = ecsRole(ctx, roleName);
     const results = ids.map((id) => {
       const inst = ctx.account.instances.get(id);
@@ -98,6 +101,7 @@ export const ecsHandlers: Record<string, Handler> = {
         return fail(id, 'InvalidInstance.RamRoleExists', `The instance already has the RAM role ${inst.ramRole}: detach it first.`);
       }
       inst.ramRole = role.name;
+      inst.ramRolePolicy = extra ?? '';
       return ok(id);
     });
     return {
@@ -118,6 +122,7 @@ export const ecsHandlers: Record<string, Handler> = {
         return { ...fail(id, 'InvalidRamRole.NotEqual', 'The specified RamRoleName is not attached to the instance.'), InstanceRamRoleSets: { InstanceRamRoleSet: [] } };
       }
       inst.ramRole = '';
+      inst.ramRolePolicy = '';
       return { ...ok(id), InstanceRamRoleSets: { InstanceRamRoleSet: [{ InstanceId: id, RamRoleName: before }] } };
     });
     return {
@@ -181,7 +186,7 @@ export const ecsHandlers: Record<string, Handler> = {
         id, name: ctx.params.InstanceName ?? id, region: regionId, zone: vswitch.zone, networkType: 'vpc', vpcId: vswitch.vpcId, vSwitchId,
         securityGroupIds: groupId ? [groupId] : [], privateIp: `172.16.${(ctx.account.instances.size >> 8) & 255}.${ctx.account.instances.size & 255}`,
         publicIp: '', status: 'Running', instanceType, imageId, osName: 'Alibaba Cloud Linux 3', cpu: 2, memory: 4096,
-        creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '',
+        creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '', ramRolePolicy: '',
       });
     }
     return { InstanceIdSets: { InstanceIdSet: ids }, OrderId: '', TradePrice: 0 };

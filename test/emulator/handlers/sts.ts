@@ -5,15 +5,16 @@ import { ApiError, invalid } from '../errors';
 import { evaluate } from '../authorize';
 import { isoSeconds, randomId, type Account, type Principal, type Role, type StsSession } from '../state';
 import { can, notFound, required, type Handler } from './context';
+import { validateDocument } from './ram';
 
 /** Issues a temporary credential for a role; it stays known after expiry so it can be refused as expired. */
-export function issueSession(account: Account, role: Role, sessionName: string, durationSeconds: number, now: number, issuedBy: string): StsSession {
+export function issueSession(account: Account, role: Role, sessionName: string, durationSeconds: number, now: number, issuedBy: string, policy?: string): StsSession {
   const session: StsSession = {
     accessKeyId: `STS.NT${randomId(21)}`,
     secret: randomBytes(33).toString('base64').replace(/[+/]/g, 'x'),
     token: `CAIS${randomBytes(96).toString('base64')}`,
     expiration: now + durationSeconds * 1000,
-    roleName: role.name, sessionName, assumedRoleId: `${role.roleId}:${sessionName}`, issuedBy,
+    roleName: role.name, sessionName, assumedRoleId: `${role.roleId}:${sessionName}`, issuedBy, ...(policy ? { policy } : {}),
   };
   account.sessions.set(session.accessKeyId, session);
   return session;
@@ -58,7 +59,8 @@ export const stsHandlers: Record<string, Handler> = {
     if (!trusts(ctx.account, role, { ram: principalArn(ctx.account, ctx.caller.principal) })) {
       throw new ApiError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM: the role\'s trust policy does not allow you to assume it.');
     }
-    const session = issueSession(ctx.account, role, sessionName, duration, ctx.now(), principalArn(ctx.account, ctx.caller.principal));
+    const policy = ctx.params.Policy ? validateDocument(ctx.params.Policy, false) : undefined;
+    const session = issueSession(ctx.account, role, sessionName, duration, ctx.now(), principalArn(ctx.account, ctx.caller.principal), policy);
     return {
       Credentials: {
         AccessKeyId: session.accessKeyId, AccessKeySecret: session.secret, SecurityToken: session.token,
@@ -77,7 +79,8 @@ export const stsHandlers: Record<string, Handler> = {
     const roleId = p.session.assumedRoleId.split(':')[0];
     return {
       AccountId: account.accountId, RoleId: roleId, PrincipalId: p.session.assumedRoleId,
-      Arn: `${account.roleArn(p.roleName)}/${p.sessionName}`, IdentityType: 'AssumedRoleUser',
+      // The caller of an assumed role is shown as `assumed-role/<RoleName>/<session>`.
+      Arn: `acs:ram::${account.accountId}:assumed-role/${p.roleName}/${p.sessionName}`, IdentityType: 'AssumedRoleUser',
     };
   },
 };
