@@ -14,7 +14,9 @@ export type InstanceReady =
 
 /** The instance credential must be readable; otherwise the user is told why and offered the fix. */
 export async function instanceReady(ctx: CommandContext, purpose: 'testEncrypt' | 'testSecretRead'): Promise<InstanceReady> {
-  const s = await ctx.instance.ready();
+  // Read again (through the credential cache: no extra fetch while it is fresh) so the role named
+  // in a result is the one attached now.
+  const s = await ctx.instance.refresh();
   if (s.onEcs && s.credential && s.identity) {
     return { ok: true, roleName: s.credential.roleName, regionId: s.identity.regionId, instanceId: s.identity.instanceId };
   }

@@ -58,7 +58,8 @@ describe('instance credential (issue 7)', () => {
 
   it('token required but the token request refused: says so and offers the fix', async () => {
     emulator.metadataMode = 'token-required';
-    const proxy = await metadataProxy(emulator.metadata, (req) => (req.method === 'PUT' ? { status: 403, body: 'Forbidden' } : undefined));
+    // An HTTP proxy in between: the service refuses token requests that carry X-Forwarded-For.
+    const proxy = await metadataProxy(emulator.metadata, () => undefined, { forwardedFor: true });
     try {
       await pointSettingsAt(emulator.api, proxy.url);
       const s = await refresh(api);
