@@ -78,7 +78,9 @@ describe('instance credential (issue 7)', () => {
     assert.equal(s.onEcs, true);
     assert.equal(s.problem?.kind, 'noRole');
     assert.equal(s.problem?.action?.command, 'alicloudKms.attachRole');
-    assert.deepEqual(s.problem?.action?.args, [{ instanceId: 'i-bp1demo0000000000002', regionId: 'cn-hangzhou' }]);
+    const [target] = s.problem!.action!.args as { instanceId: string; instance: { instanceId: string; networkType: string } }[];
+    assert.equal(target.instanceId, 'i-bp1demo0000000000002');
+    assert.equal(target.instance.networkType, 'vpc', 'shaped like an instance node for Attach Role');
     const { result, prompter } = await runWith<{ ok: boolean; notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.ok, false);
     assert.equal(result.notRun, 'noRole');
