@@ -116,6 +116,27 @@ describe('instance credential (issue 7)', () => {
     assert.equal(fixed.problem, undefined);
   });
 
+  it('the metadata service going away mid-session is named as such (not "not on ECS"), and the view recovers when it returns', async () => {
+    let down = false;
+    const proxy = await metadataProxy(emulator.metadata, () => (down ? { status: -1, body: '' } : undefined));
+    try {
+      await pointSettingsAt(emulator.api, proxy.url);
+      assert.equal((await refresh(api)).problem, undefined);
+      down = true;
+      const gone = await refresh(api);
+      assert.equal(gone.onEcs, true, 'still an ECS instance');
+      assert.equal(gone.problem?.kind, 'unavailable');
+      assert.match(gone.problem!.message.template, /stopped answering/);
+      assert.equal(gone.identity?.instanceId, THIS_INSTANCE);
+      down = false;
+      const back = await refresh(api);
+      assert.equal(back.problem, undefined, JSON.stringify(back.problem));
+      assert.equal(back.credential?.roleName, ROLE);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   it('Show Instance Credential: a read-only document with the masked AccessKeyId, never the secret or the token', async () => {
     await refresh(api);
     const { result } = await runWith<InstanceSnapshot>(api, 'alicloudKms.showInstanceCredential', []);

@@ -62,11 +62,17 @@ export async function closedPort(): Promise<string> {
  */
 export async function metadataProxy(
   target: string,
+  /** An answer instead of the service's (status -1: drop the connection), or undefined to pass through. */
   rewrite: (req: http.IncomingMessage) => { status: number; body: string } | undefined,
   options: { forwardedFor?: boolean } = {},
 ): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const replaced = rewrite(req);
+    if (replaced?.status === -1) {
+      // -1: the service is gone: the connection closes without an answer.
+      req.socket.destroy();
+      return;
+    }
     if (replaced) {
       res.writeHead(replaced.status, { 'content-type': 'text/plain' });
       res.end(replaced.body);
