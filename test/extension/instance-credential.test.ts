@@ -6,7 +6,7 @@ import type { Emulator } from '../emulator';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { InstanceSnapshot } from '../../src/instance/instanceSnapshot';
 import {
-  CREDENTIAL_PATH, THIS_INSTANCE, closedPort, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument,
+  CREDENTIAL_PATH, THIS_INSTANCE, closedPort, silentPort, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument,
 } from './support/instanceHarness';
 
 const ROLE = 'EcsKmsAccessRole';
@@ -116,6 +116,22 @@ describe('instance credential (issue 7)', () => {
     const { result } = await runWith<{ notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.notRun, 'notOnEcs');
     assert.deepEqual(result.offered, ['Test Encrypt as Profile']);
+  });
+
+  it('not on ECS (a metadata address that never answers): the probe gives up in under 0.5 s', async () => {
+    const silent = await silentPort();
+    try {
+      await pointSettingsAt(emulator.api, silent.url);
+      const started = Date.now();
+      const s = await refresh(api);
+      const took = Date.now() - started;
+      console.log(`      silent metadata address: probe ${Math.round(s.probe.elapsedMs)} ms, refresh ${took} ms`);
+      assert.equal(s.onEcs, false);
+      assert.ok(s.probe.elapsedMs < 500, `probe took ${s.probe.elapsedMs} ms`);
+      assert.ok(took < 1500, `${took} ms`);
+    } finally {
+      await silent.close();
+    }
   });
 
   it('a malformed credential answer is named as such, and the view recovers when the service is fixed', async () => {
