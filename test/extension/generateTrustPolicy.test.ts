@@ -10,12 +10,21 @@ describe('alicloudKms.generateTrustPolicy', () => {
   // Revert, not close: closing a dirty untitled editor asks to save (a dialog the smoke-test driver skips).
   afterEach(() => vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor'));
 
+  // The document the command opened (not whatever editor happens to be active: earlier suites open some).
+  let opened: vscode.TextDocument[] = [];
+  let listener: vscode.Disposable | undefined;
+  beforeEach(() => {
+    opened = [];
+    listener = vscode.workspace.onDidOpenTextDocument((d) => { if (d.isUntitled) opened.push(d); });
+  });
+  afterEach(() => listener?.dispose());
+
   function activeJson(): unknown {
-    const editor = vscode.window.activeTextEditor;
-    assert.ok(editor, 'no active editor after the command');
-    assert.equal(editor.document.isUntitled, true);
-    assert.equal(editor.document.languageId, 'json');
-    return JSON.parse(editor.document.getText());
+    const document = opened.at(-1);
+    assert.ok(document, 'the command opened no untitled document');
+    assert.equal(document.languageId, 'json');
+    assert.equal(vscode.window.activeTextEditor?.document, document, 'the generated document is not the active editor');
+    return JSON.parse(document.getText());
   }
 
   it('opens the ECS trust policy as an untitled JSON document (ECS is preselected)', async () => {
