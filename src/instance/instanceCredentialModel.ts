@@ -30,11 +30,14 @@ export class InstanceCredentialModel implements vscode.Disposable {
         if (e.affectsConfiguration('alicloudKms.metadataEndpoint') || e.affectsConfiguration('alicloudKms.imdsv1Disabled')) void this.refresh();
       }),
     );
-    // Once a minute: a credential inside the refresh window is re-read through the shared cache,
-    // which fetches at most once per minute (never once per call).
+    // Once a minute: a credential inside the refresh window is re-read through the shared cache
+    // (which fetches at most once per minute, never once per call), and a problem on the instance
+    // (service gone, malformed answer, no role yet) is looked at again, so the view recovers by itself.
     this.timer = setInterval(() => {
-      const c = this.snapshot?.credential;
-      if (c && c.expirationMs - Date.now() < NEAR_EXPIRY_MS && !this.pending) void this.refresh();
+      const s = this.snapshot;
+      if (!s || this.pending) return;
+      const nearExpiry = s.credential !== undefined && s.credential.expirationMs - Date.now() < NEAR_EXPIRY_MS;
+      if (nearExpiry || (s.onEcs && s.problem)) void this.refresh();
     }, 60_000);
   }
 

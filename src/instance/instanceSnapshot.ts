@@ -2,6 +2,7 @@
 // metadata service of this machine. Pure (no vscode): it holds no secret — the AccessKeyId is masked
 // here and the secret and token are never copied into it.
 import { isCloudError, type InstanceIdentity, type InstanceMetadata, type MetadataFetchMode, type MetadataProbeResult } from '../cloud/types';
+import { attachRoleArgs } from './commandArgs';
 import { maskAccessKeyId } from './format';
 import { text, type LocalText } from './localText';
 
@@ -95,7 +96,7 @@ function noRole(identity: InstanceIdentity | undefined): InstanceProblem {
     kind: 'noRole',
     message: text('No RAM role is attached to this instance ({0}), so there is no instance credential.', identity?.instanceId ?? '?'),
     fix: text('Attach an instance RAM role that ECS may assume and that has KMS permissions (ECS Instances view: Attach Role).'),
-    action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: identity ? [{ instanceId: identity.instanceId, regionId: identity.regionId }] : [] },
+    action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: attachRoleArgs(identity) },
   };
 }
 

@@ -1,6 +1,7 @@
 // Shared steps of the instance tests: is there a usable instance credential (else say why, with the
 // fix), run with a cancellable progress, and offer the command that fixes a failure.
 import * as vscode from 'vscode';
+import { grantArgs } from './commandArgs';
 import { CloudCancelledError, type CloudServices } from '../cloud/types';
 import type { CommandContext } from '../commands/commandContext';
 import type { KmsEndpointInfo } from './diagnosis/diagnosisTypes';
@@ -14,7 +15,9 @@ export type InstanceReady =
 
 /** The instance credential must be readable; otherwise the user is told why and offered the fix. */
 export async function instanceReady(ctx: CommandContext, purpose: 'testEncrypt' | 'testSecretRead'): Promise<InstanceReady> {
-  const s = await ctx.instance.ready();
+  // Read again (through the credential cache: no extra fetch while it is fresh) so the role named
+  // in a result is the one attached now.
+  const s = await ctx.instance.refresh();
   if (s.onEcs && s.credential && s.identity) {
     return { ok: true, roleName: s.credential.roleName, regionId: s.identity.regionId, instanceId: s.identity.instanceId };
   }
@@ -60,8 +63,8 @@ export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureEx
   switch (explanation.remedy) {
     case 'grantKmsAccess':
       if (c.roleName && c.management) {
-        const request = { roleName: c.roleName, keyId: c.keyId, regionId: c.regionId };
-        buttons.push({ label: vscode.l10n.t('Grant KMS Access'), run: () => vscode.commands.executeCommand('alicloudKms.grantKmsAccess', request) });
+        const args = grantArgs(c.roleName, c.keyId, c.regionId);
+        buttons.push({ label: vscode.l10n.t('Grant KMS Access'), run: () => vscode.commands.executeCommand('alicloudKms.grantKmsAccess', ...args) });
       }
       break;
     case 'otherEndpoint':

@@ -58,7 +58,8 @@ describe('instance credential (issue 7)', () => {
 
   it('token required but the token request refused: says so and offers the fix', async () => {
     emulator.metadataMode = 'token-required';
-    const proxy = await metadataProxy(emulator.metadata, (req) => (req.method === 'PUT' ? { status: 403, body: 'Forbidden' } : undefined));
+    // An HTTP proxy in between: the service refuses token requests that carry X-Forwarded-For.
+    const proxy = await metadataProxy(emulator.metadata, () => undefined, { forwardedFor: true });
     try {
       await pointSettingsAt(emulator.api, proxy.url);
       const s = await refresh(api);
@@ -77,7 +78,9 @@ describe('instance credential (issue 7)', () => {
     assert.equal(s.onEcs, true);
     assert.equal(s.problem?.kind, 'noRole');
     assert.equal(s.problem?.action?.command, 'alicloudKms.attachRole');
-    assert.deepEqual(s.problem?.action?.args, [{ instanceId: 'i-bp1demo0000000000002', regionId: 'cn-hangzhou' }]);
+    const [target] = s.problem!.action!.args as { instanceId: string; instance: { instanceId: string; networkType: string } }[];
+    assert.equal(target.instanceId, 'i-bp1demo0000000000002');
+    assert.equal(target.instance.networkType, 'vpc', 'shaped like an instance node for Attach Role');
     const { result, prompter } = await runWith<{ ok: boolean; notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.ok, false);
     assert.equal(result.notRun, 'noRole');

@@ -161,7 +161,8 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     }, JSON.stringify(report.lines, null, 1));
     const encrypt = report.lines.find((l) => l.id === 'encrypt')!;
     assert.equal(encrypt.action?.command, 'alicloudKms.grantKmsAccess');
-    assert.deepEqual(encrypt.action?.args, [{ roleName: 'FcInvokeRole', keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
+    // Shaped like a role node (with the key preselected) for Grant KMS Access.
+    assert.deepEqual(encrypt.action?.args, [{ roleName: 'FcInvokeRole', role: { roleName: 'FcInvokeRole' }, keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
     assert.equal(report.lines.find((l) => l.id === 'trust')?.action?.command, 'alicloudKms.openTrustPolicy');
   });
 

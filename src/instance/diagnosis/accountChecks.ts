@@ -2,6 +2,7 @@
 // role's trust policy lets ECS assume it, its policies allow the KMS actions on the key, and the
 // instance is in a VPC (instance RAM roles work only there).
 import { isCloudError } from '../../cloud/types';
+import { grantArgs } from '../commandArgs';
 import { allowedActions } from '../../policy/evaluator';
 import { parsePolicyDocument } from '../../policy/policyDocument';
 import { canServiceAssume } from '../../policy/trustPolicy';
@@ -89,7 +90,7 @@ async function policiesCheck(deps: DiagnosisDeps, regionId: string, roleName: st
       fix: missing.length > 0
         ? text('Role {0} lacks {1} on key {2}. Grant KMS Access adds it.', roleName, missing.join(', '), key.keyId)
         : text('Enable key {0} (or cancel its deletion) in the KMS console.', key.keyId),
-      action: missing.length > 0 ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: [{ roleName, keyId: key.keyId, regionId }] } : undefined,
+      action: missing.length > 0 ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: grantArgs(roleName, key.keyId, regionId) } : undefined,
     };
   } catch (error) {
     return {

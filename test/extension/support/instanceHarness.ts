@@ -60,7 +60,11 @@ export async function closedPort(): Promise<string> {
  * A small HTTP proxy in front of the emulator's metadata service that can refuse the token request
  * or rewrite answers (a proxy in between, as on a misconfigured machine).
  */
-export async function metadataProxy(target: string, rewrite: (req: http.IncomingMessage) => { status: number; body: string } | undefined): Promise<{ url: string; close(): Promise<void> }> {
+export async function metadataProxy(
+  target: string,
+  rewrite: (req: http.IncomingMessage) => { status: number; body: string } | undefined,
+  options: { forwardedFor?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const replaced = rewrite(req);
     if (replaced) {
@@ -68,7 +72,9 @@ export async function metadataProxy(target: string, rewrite: (req: http.Incoming
       res.end(replaced.body);
       return;
     }
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent: false }, (answer) => {
+    // A real HTTP proxy adds X-Forwarded-For, which the metadata service refuses for token requests.
+    const headers = options.forwardedFor ? { ...req.headers, 'x-forwarded-for': '10.0.0.8' } : req.headers;
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
