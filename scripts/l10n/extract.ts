@@ -33,6 +33,25 @@ export const KEY_PRODUCERS: readonly KeyProducer[] = [
   { file: 'src/instance/diagnosis/skipped.ts', name: 'skipped', argument: 2, why: 'the reason of a skipped diagnosis line, which skipped() hands to text()' },
 ];
 
+/**
+ * Keys that are not arguments of a call: the English hints of CloudError (src/cloud has no vscode; the UI
+ * shows a hint with localizeHint = vscode.l10n.t(hint)). `property`: values of `<name>:` in every file
+ * under `file`; `returns`: what function `<name>` returns; `object`: property values of const `<name>`.
+ */
+export interface KeySource {
+  readonly file: string;
+  readonly kind: 'property' | 'returns' | 'object';
+  readonly name: string;
+  readonly via: string;
+  readonly why: string;
+}
+
+export const KEY_SOURCES: readonly KeySource[] = [
+  { file: 'src/cloud', kind: 'property', name: 'hint', via: 'hint', why: 'CloudError hints given where the error is made' },
+  { file: 'src/cloud/errors.ts', kind: 'returns', name: 'hintFor', via: 'hint', why: 'the hint for an error code' },
+  { file: 'src/cloud/errors.ts', kind: 'object', name: 'NETWORK_CODES', via: 'hint', why: 'the hint for a network error' },
+];
+
 export interface FoundKey {
   readonly key: string;
   readonly file: string;
@@ -135,6 +154,12 @@ export function extractKeys(srcDir = join(ROOT, 'src')): Extraction {
         record(arg.right, via, at, comment);
         return;
       }
+      if (arg && ts.isConditionalExpression(arg)) {
+        record(arg.whenTrue, via, at, comment);
+        record(arg.whenFalse, via, at, comment);
+        return;
+      }
+      if (arg && ts.isIdentifier(arg) && arg.text === 'undefined') return;
       const found = arg ? strings(arg) : undefined;
       if (!found) {
         dynamic.push({ file: rel, line: lineOf(at), via, expression: arg ? arg.getText(source) : '' });
@@ -165,6 +190,17 @@ export function extractKeys(srcDir = join(ROOT, 'src')): Extraction {
               record(arg, producer.name, node);
             }
           }
+        }
+      }
+      for (const s of KEY_SOURCES) {
+        if (s.kind === 'property' ? !(rel === s.file || rel.startsWith(`${s.file}/`)) : rel !== s.file) continue;
+        if (s.kind === 'property' && ts.isPropertyAssignment(node) && node.name.getText(source) === s.name) record(node.initializer, s.via, node);
+        if (s.kind === 'object' && ts.isVariableDeclaration(node) && node.name.getText(source) === s.name && node.initializer && ts.isObjectLiteralExpression(node.initializer)) {
+          for (const p of node.initializer.properties) if (ts.isPropertyAssignment(p)) record(p.initializer, s.via, p);
+        }
+        if (s.kind === 'returns' && ts.isReturnStatement(node) && node.expression) {
+          const fn = ts.findAncestor(node, ts.isFunctionDeclaration);
+          if (fn?.name?.text === s.name) record(node.expression, s.via, node);
         }
       }
       ts.forEachChild(node, visit);

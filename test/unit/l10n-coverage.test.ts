@@ -10,7 +10,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { extractKeys, KEY_PRODUCERS, manifestKeys, placeholders, ROOT } from '../../scripts/l10n/extract';
+import { extractKeys, KEY_PRODUCERS, KEY_SOURCES, manifestKeys, placeholders, ROOT } from '../../scripts/l10n/extract';
 
 const readJson = (file: string) => JSON.parse(readFileSync(join(ROOT, file), 'utf8'));
 type Bundle = Record<string, string | { message: string; comment: string[] }>;
@@ -26,7 +26,8 @@ const KEEP_IN_ENGLISH = new Set([
 
 /**
  * Every call site whose key argument is not a string the extractor can resolve, keyed `file: expression`,
- * with the collected source of its keys. Sources named "producer:<name>" are in KEY_PRODUCERS.
+ * with the collected source of its keys: "producer:<name>" (KEY_PRODUCERS), "source:<via>" (KEY_SOURCES), or
+ * one of the two special cases named below.
  */
 const DYNAMIC: Record<string, string> = {
   'src/commands/addAccessKey.ts: problem.template': 'producer:problem',
@@ -42,10 +43,18 @@ const DYNAMIC: Record<string, string> = {
   'src/policy/validation.ts: templates.tooLong': 'producer:nameRule',
   'src/policy/validation.ts: templates.badCharacter': 'producer:nameRule',
   'src/policy/policyDocument.ts: unknownTemplate': 'producer:propertiesOf',
-  // CloudError.hint comes from src/cloud (no UI there, English; see the report of issue 11): shown as is
-  // when a translation is missing, which vscode.l10n.t does by returning the key.
-  'src/instance/diagnosis/metadataChecks.ts: error.hint': 'unlocalized:CloudError.hint',
-  'src/instance/explainKmsFailure.ts: error.hint': 'unlocalized:CloudError.hint',
+  // CloudError hints (KEY_SOURCES: English sentences made in src/cloud, each its own key).
+  'src/session/localizeHint.ts: hint': 'source:hint',
+  'src/instance/diagnosis/metadataChecks.ts: error.hint': 'source:hint',
+  'src/instance/explainKmsFailure.ts: error.hint': 'source:hint',
+  'src/cloud/ecs.ts: hintFor(r.code, undefined, undefined, r.message)': 'source:hint',
+  'src/cloud/errors.ts: hintFor(\'RequestTimeout\', undefined)': 'source:hint',
+  'src/cloud/errors.ts: hintFor(code, accessDenied, httpStatus, message)': 'source:hint',
+  'src/cloud/errors.ts: NETWORK_CODES[code]': 'source:hint',
+  // Built from the refused action: localizeHint rebuilds it from its own literal templates.
+  'src/cloud/errors.ts: `The caller lacks the permission ${accessDenied.action}${on}. Grant it with a RAM policy.${passRole}`': 'rebuilt:localizeHint',
+  // The service's own Recommend text (a diagnosis URL) when no hint of ours applies: not ours to translate.
+  'src/cloud/errors.ts: str(data?.Recommend)': 'service:Recommend',
 };
 
 const extraction = extractKeys();
@@ -84,14 +93,14 @@ test('package.json: every %key% has an English and a Chinese entry, and every en
 });
 
 test('every place a key travels in a variable is explained, and every explanation still applies', () => {
-  const producers = new Set(KEY_PRODUCERS.map((p) => `producer:${p.name}`));
+  const sources = new Set([...KEY_PRODUCERS.map((p) => `producer:${p.name}`), ...KEY_SOURCES.map((s) => `source:${s.via}`), 'rebuilt:localizeHint', 'service:Recommend']);
   const seen = new Set<string>();
   for (const site of extraction.dynamic) {
     const id = `${site.file}: ${site.expression}`;
     seen.add(id);
     const source = DYNAMIC[id];
     assert.ok(source, `${site.file}:${site.line}: ${site.via}(${site.expression}) takes its key from a variable: add its source to DYNAMIC (or pass a literal)`);
-    assert.ok(producers.has(source) || source.startsWith('unlocalized:'), `${id}: unknown source ${source}`);
+    assert.ok(sources.has(source), `${id}: unknown source ${source}`);
   }
   assert.deepEqual(Object.keys(DYNAMIC).filter((id) => !seen.has(id)), [], 'DYNAMIC entries that no longer match any call');
   for (const producer of KEY_PRODUCERS) {
