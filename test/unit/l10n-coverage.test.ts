@@ -8,7 +8,7 @@
 // so a new one fails until someone says which collected source feeds it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { extractKeys, KEY_PRODUCERS, KEY_SOURCES, manifestKeys, placeholders, ROOT } from '../../scripts/l10n/extract';
 
@@ -87,7 +87,13 @@ test('package.json: every %key% has an English and a Chinese entry, and every en
   }
   assert.deepEqual(Object.keys(nlsEn).filter((k) => !used.has(k)), [], 'package.nls.json entries no %key% in package.json uses');
   assert.deepEqual(Object.keys(nlsZh).filter((k) => !used.has(k)), [], 'package.nls.zh-cn.json entries no %key% in package.json uses');
-  const bad = manifest.flatMap((k) => translationProblems(message(nlsEn[k])!, message(nlsZh[k])).map((p) => `${k}: ${p}`));
+  // A media path (walkthrough image) is localized by pointing at the Chinese file, which must exist.
+  const isMedia = (value: string) => /^media\/[\w./-]+\.(?:svg|png|md)$/.test(value);
+  for (const k of manifest.filter((key) => isMedia(message(nlsEn[key])!))) {
+    const chinese = message(nlsZh[k])!;
+    assert.ok(isMedia(chinese) && chinese !== message(nlsEn[k]) && existsSync(join(ROOT, chinese)), `${k}: the Chinese media ${chinese} is missing or the English one`);
+  }
+  const bad = manifest.filter((k) => !isMedia(message(nlsEn[k])!)).flatMap((k) => translationProblems(message(nlsEn[k])!, message(nlsZh[k])).map((p) => `${k}: ${p}`));
   assert.deepEqual(bad, []);
   console.log(`package.json: ${manifest.length} %key% strings checked in English and Chinese`);
 });
