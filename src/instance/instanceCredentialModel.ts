@@ -56,7 +56,7 @@ export class InstanceCredentialModel implements vscode.Disposable {
     const mine = ++this.generation;
     const metadata = this.metadata();
     if (options.force) metadata.reset();
-    const reading = readInstanceSnapshot(metadata).then(async (snapshot) => {
+    const reading = readInstanceSnapshot(metadata, { previous: this.snapshot }).then(async (snapshot) => {
       if (mine === this.generation) {
         this.snapshot = snapshot;
         this.pending = undefined;
