@@ -18,10 +18,8 @@ const message = (value: Bundle[string] | undefined) => (typeof value === 'string
 
 /** Product names, ids and API words that stay as they are in a Chinese sentence. */
 const KEEP_IN_ENGLISH = new Set([
-  'AccessKey', 'AccessKeyId', 'AccessKeySecret', 'SecurityToken', 'Expiration', 'RAM', 'KMS', 'ECS', 'STS', 'ARN', 'JSON', 'VPC', 'SDK', 'API', 'ID', 'IMDSv1', 'IMDSv2', 'Remote-SSH', 'Remote', 'SSH',
-  'Token', 'token', 'OpenAPI', 'HTTP', 'HTTPS', 'URL', 'DNS', 'NTP', 'CLI', 'aliyun', 'Alibaba', 'Cloud', 'Java', 'Python', 'Go', 'Node', 'js',
-  'TypeScript', 'JavaScript', 'VS', 'Code', 'AES', 'GCM', 'PassRole', 'AssumeRole', 'EncryptionContext', 'RequestId', 'Encrypt', 'Decrypt',
-  'GetSecretValue', 'GenerateDataKey', 'AttachInstanceRamRole', 'CreateRole', 'AttachPolicyToRole', 'AliyunKMSFullAccess',
+  'AccessKey', 'AccessKeyId', 'AccessKeySecret', 'SecurityToken', 'RAM', 'KMS', 'ECS', 'STS', 'Token', 'ARN', 'JSON', 'VPC', 'SDK', 'API', 'ID',
+  'Remote-SSH',
 ]);
 
 /**
