@@ -48,7 +48,7 @@ export async function accountChecks(deps: DiagnosisDeps, regionId: string, meta:
 async function trustCheck(deps: DiagnosisDeps, roleName: string, profileName: string): Promise<CheckLine> {
   const { services } = deps.management!;
   try {
-    const role = await services.ram.getRole(roleName);
+    const role = await services.ram.getRole(roleName, { signal: deps.signal });
     const check = canServiceAssume(parsePolicyDocument(JSON.parse(role.assumeRolePolicyDocument ?? '{}')));
     if (check.canAssume) {
       return {
@@ -71,7 +71,7 @@ async function policiesCheck(deps: DiagnosisDeps, regionId: string, roleName: st
   const { services } = deps.management!;
   if (!deps.key) return skipped('policies', TITLES.policies, 'No key chosen.');
   try {
-    const key = await services.kms(regionId).describeKey(deps.key.identifier);
+    const key = await services.kms(regionId).describeKey(deps.key.identifier, { signal: deps.signal });
     if (!key.arn) return skipped('policies', TITLES.policies, 'The key {0} has no ARN to evaluate the policies against.', key.keyId);
     const reader = new RolePolicyReader(services);
     const attached = await reader.attachedPolicies(roleName);
@@ -107,7 +107,7 @@ async function vpcCheck(deps: DiagnosisDeps, meta: MetadataFindings, profileName
   const { services } = deps.management!;
   try {
     let found;
-    for await (const instance of services.ecs.listInstances(identity.regionId, { filter: { instanceIds: [identity.instanceId] }, includeRamRoles: false })) {
+    for await (const instance of services.ecs.listInstances(identity.regionId, { filter: { instanceIds: [identity.instanceId] }, includeRamRoles: false, signal: deps.signal })) {
       found = instance;
       break;
     }

@@ -102,7 +102,7 @@ export async function encryptCheck(deps: DiagnosisDeps, regionId: string, kms: K
     };
   }
   if (!meta.credentialOk || !meta.roleName) return skipped('encrypt', TITLES.encrypt, 'There is no usable instance credential.');
-  const result = await encryptRoundTrip(deps.instanceKms(regionId), { keyId: deps.key.identifier, plaintext: DIAGNOSE_SAMPLE });
+  const result = await encryptRoundTrip(deps.instanceKms(regionId), { keyId: deps.key.identifier, plaintext: DIAGNOSE_SAMPLE }, { signal: deps.signal });
   if (!result.failed) {
     const [enc, dec] = result.calls;
     return {
