@@ -5,6 +5,7 @@ import { PrompterSlot } from './commands/prompter';
 import type { ExtensionApi } from './extensionApi';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
+import { registerPolicyDiagnostics } from './language/policyDiagnostics';
 import { registerCommands } from './commands/registerCommands';
 import { readCloudSettings } from './session/cloudSettings';
 import { CloudSession } from './session/cloudSession';
@@ -48,6 +49,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
     }),
   );
+  // Adds itself to context.subscriptions.
+  registerPolicyDiagnostics(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
   return { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) };
 }

@@ -14,6 +14,12 @@ import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
 import { showLog } from './showLog';
 import { whoAmI } from './whoAmI';
+import { attachRole } from './attachRole';
+import { createInstanceWithRole } from './createInstanceWithRole';
+import { createRole } from './createRole';
+import { detachRole } from './detachRole';
+import { grantKmsAccess } from './grantKmsAccess';
+import { replaceRole } from './replaceRole';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -42,6 +48,13 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.openTrustPolicy': openTrustPolicy,
   'alicloudKms.deleteRole': deleteRole,
   'alicloudKms.connectRemoteSsh': connectRemoteSsh,
+  // Role workflows (issue 6)
+  'alicloudKms.createRole': createRole,
+  'alicloudKms.grantKmsAccess': grantKmsAccess,
+  'alicloudKms.attachRole': attachRole,
+  'alicloudKms.detachRole': detachRole,
+  'alicloudKms.replaceRole': replaceRole,
+  'alicloudKms.createInstanceWithRole': createInstanceWithRole,
 };
 
 export function registerCommands(ctx: CommandContext): vscode.Disposable[] {

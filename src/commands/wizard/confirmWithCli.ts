@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import type { Problem } from '../../policy/problem';
+import type { CommandContext } from '../commandContext';
+import { showReadOnlyDocument } from '../readOnlyDocument';
+import { UserCancelledError } from '../runCommand';
+
+/** A policy-module problem in the user's language (its template is the l10n key). */
+export function localize(problem: Problem): string {
+  return vscode.l10n.t(problem.template, ...problem.args);
+}
+
+export interface ConfirmOptions {
+  /** Extra lines under the question (what will change). */
+  readonly detail?: string;
+  /** A warning (costs money, replaces something) rather than an information dialog. */
+  readonly warning?: boolean;
+}
+
+/**
+ * The confirmation step of every mutating command: a modal question whose buttons are the action,
+ * "Copy CLI Command" and "Show CLI Command" (the `aliyun` equivalent, to script it). Copy and Show
+ * ask again; dismissing cancels. The CLI text never contains a secret (the builders see to that).
+ */
+export async function confirmWithCli(ctx: CommandContext, message: string, action: string, cli: readonly string[], options: ConfirmOptions = {}): Promise<void> {
+  const copy = vscode.l10n.t('Copy CLI Command');
+  const show = vscode.l10n.t('Show CLI Command');
+  const script = cli.join('\n') + '\n';
+  for (;;) {
+    const dialog = { modal: true, detail: options.detail };
+    const choice = options.warning
+      ? await ctx.ui.showWarningMessage(message, dialog, action, copy, show)
+      : await ctx.ui.showInformationMessage(message, dialog, action, copy, show);
+    if (choice === action) return;
+    if (choice === copy) {
+      await vscode.env.clipboard.writeText(script);
+      ctx.log.info(`Copied the aliyun CLI equivalent:\n${script}`);
+    } else if (choice === show) {
+      await showReadOnlyDocument('aliyun-cli.sh', `# ${vscode.l10n.t('The aliyun CLI commands equivalent to this step')}\n${script}`, 'shellscript');
+    } else {
+      throw new UserCancelledError();
+    }
+  }
+}
+
+/** Runs `task` under a cancellable notification progress; the AbortSignal stops cloud calls. */
+export function withCancellableProgress<T>(title: string, task: (signal: AbortSignal) => Promise<T>): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (_progress, token) => {
+    const controller = new AbortController();
+    const subscription = token.onCancellationRequested(() => controller.abort());
+    return task(controller.signal).finally(() => subscription.dispose());
+  });
+}

@@ -1,0 +1,71 @@
+// Create Instance with Role: the RunInstances input and its `aliyun` CLI equivalent from the wizard's
+// answers, and the ECS login password rule. No vscode. The password is carried in the input only;
+// the CLI text and the summary never contain it.
+import { runInstancesCommand, type Problem, problem } from '../policy';
+import type { RunInstancesInput } from '../cloud/types';
+
+export type Login = { kind: 'keyPair'; keyPairName: string } | { kind: 'password'; password: string } | { kind: 'later' };
+
+export interface LaunchAnswers {
+  readonly regionId: string;
+  readonly vpcId: string;
+  readonly vSwitchId: string;
+  /** Follows the vSwitch (a vSwitch lives in one zone). */
+  readonly zoneId: string;
+  readonly instanceType: string;
+  readonly imageId: string;
+  readonly securityGroupId: string;
+  readonly instanceName?: string;
+  readonly login: Login;
+  readonly roleName: string;
+}
+
+export function runInstancesInput(a: LaunchAnswers, dryRun: boolean, clientToken?: string): RunInstancesInput {
+  return {
+    regionId: a.regionId, zoneId: a.zoneId, vSwitchId: a.vSwitchId, instanceType: a.instanceType, imageId: a.imageId,
+    securityGroupId: a.securityGroupId, instanceName: a.instanceName || undefined, ramRoleName: a.roleName, amount: 1, dryRun,
+    keyPairName: a.login.kind === 'keyPair' ? a.login.keyPairName : undefined,
+    password: a.login.kind === 'password' ? a.login.password : undefined,
+    clientToken,
+  };
+}
+
+/** The CLI equivalent; a password is read from $ALIYUN_ECS_PASSWORD, never written inline. */
+export function launchCli(a: LaunchAnswers, dryRun = false): string {
+  return runInstancesCommand({
+    regionId: a.regionId, zoneId: a.zoneId, imageId: a.imageId, instanceType: a.instanceType, securityGroupId: a.securityGroupId,
+    vSwitchId: a.vSwitchId, roleName: a.roleName, instanceName: a.instanceName || undefined,
+    keyPairName: a.login.kind === 'keyPair' ? a.login.keyPairName : undefined, usesPassword: a.login.kind === 'password', amount: 1, dryRun,
+  });
+}
+
+/** English lines describing the instance to be created, for the log and the confirmation (no password). */
+export function launchSummary(a: LaunchAnswers): string[] {
+  const login = a.login.kind === 'keyPair' ? `key pair ${a.login.keyPairName}` : a.login.kind === 'password' ? 'password (not shown)' : 'set later';
+  return [
+    `region ${a.regionId}, zone ${a.zoneId}`,
+    `VPC ${a.vpcId}, vSwitch ${a.vSwitchId}, security group ${a.securityGroupId}`,
+    `instance type ${a.instanceType}, image ${a.imageId}`,
+    `instance RAM role ${a.roleName}, login ${login}${a.instanceName ? `, name ${a.instanceName}` : ''}`,
+  ];
+}
+
+const SPECIAL = "()`~!@#$%^&*-_+=|{}[]:;'<>,.?/";
+
+/**
+ * ECS instance passwords: 8 to 30 characters with at least three of upper-case letters, lower-case
+ * letters, digits and the special characters ()`~!@#$%^&*-_+=|{}[]:;'<>,.?/ ; not starting with /.
+ * The message never repeats the password.
+ */
+export const PASSWORD_RULE = 'An ECS instance password is 8 to 30 characters with at least three of: upper-case letters, lower-case letters, digits, and special characters ()`~!@#$%^&*-_+=|{}[]:;\'<>,.?/ (it cannot start with /).';
+
+// Each template is a whole sentence plus the rule: the l10n key is the full text.
+export function validateInstancePassword(value: string): Problem | undefined {
+  const chars = [...value];
+  if (chars.length < 8 || chars.length > 30) return problem('Password.Length', `The password has {0} characters. ${PASSWORD_RULE}`, chars.length);
+  if (chars.some((c) => !/[A-Za-z0-9]/.test(c) && !SPECIAL.includes(c))) return problem('Password.BadCharacter', `The password contains a character ECS does not accept. ${PASSWORD_RULE}`);
+  if (value.startsWith('/')) return problem('Password.Slash', `The password starts with /. ${PASSWORD_RULE}`);
+  const classes = [/[A-Z]/, /[a-z]/, /[0-9]/].filter((re) => re.test(value)).length + (chars.some((c) => SPECIAL.includes(c)) ? 1 : 0);
+  if (classes < 3) return problem('Password.Weak', `The password uses only {0} kinds of characters. ${PASSWORD_RULE}`, classes);
+  return undefined;
+}

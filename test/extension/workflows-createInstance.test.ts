@@ -1,0 +1,65 @@
+// Create Instance with Role: the wizard, the dry run first, and nothing created without the explicit
+// confirmation; with it, the instance exists with the role, in the vSwitch's zone.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
+import { DEFAULT, runScripted, type Step } from './support/scriptedPrompter';
+
+const PASSWORD = 'Wf-Test-Passw0rd';
+
+function wizard(confirm: string | undefined): Step[] {
+  return [
+    { pick: 'cn-hangzhou', expect: /region/ },
+    { pick: 'demo-vpc-cn-hangzhou', expect: /VPC/ },
+    { pick: 'demo-vsw-cn-hangzhou-b', expect: /vSwitch/ },
+    { input: 'g7.large', rejects: /instance types look like ecs\.g7\.large/ },
+    { input: DEFAULT },
+    { input: DEFAULT, expect: /image/ },
+    { pick: 'demo-web', expect: /security group/ },
+    { input: 'wf-app-1', expect: /instance name/ },
+    { pick: 'Password', expect: /login/ },
+    { input: 'short', rejects: /8 to 30 characters/ },
+    { input: PASSWORD },
+    { pick: 'EcsKmsAccessRole', expect: /instance RAM role/ },
+    { button: 'Show CLI Command', expect: /Dry run passed/ },
+    { button: confirm, expect: /Dry run passed/ },
+  ];
+}
+
+describe('createInstanceWithRole (emulator, scripted answers)', function () {
+  this.timeout(60_000);
+  let s: EmulatorSession;
+  const instances = () => [...s.emulator.account.instances.values()];
+
+  before(async () => { s = await connectToEmulator({ scenario: 'demo' }); });
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await s?.dispose();
+  });
+
+  it('runs RunInstances with DryRun first; dismissing the confirmation creates nothing', async () => {
+    const count = instances().length;
+    const p = await runScripted(s.api, wizard(undefined), 'alicloudKms.createInstanceWithRole');
+    p.assertDone();
+    assert.equal(s.emulator.calls.byAction.RunInstances, 1, 'exactly one call: the dry run');
+    assert.equal(instances().length, count);
+    const cli = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('aliyun-cli.sh'))?.getText() ?? '';
+    assert.match(cli, /aliyun ecs RunInstances --RegionId cn-hangzhou .*--VSwitchId vsw-bp1demo02 .*--RamRoleName EcsKmsAccessRole/);
+    assert.match(cli, /--Password "\$ALIYUN_ECS_PASSWORD"/);
+    assert.ok(!cli.includes(PASSWORD), 'the password must never appear in the CLI text');
+  });
+
+  it('with the confirmation, creates the instance with the role in the vSwitch zone', async () => {
+    const before = new Set(instances().map((i) => i.id));
+    const p = await runScripted(s.api, wizard('Create Instance (Billed)'), 'alicloudKms.createInstanceWithRole');
+    p.assertDone();
+    const created = instances().filter((i) => !before.has(i.id));
+    assert.equal(created.length, 1);
+    assert.equal(created[0].ramRole, 'EcsKmsAccessRole');
+    assert.equal(created[0].vSwitchId, 'vsw-bp1demo02');
+    assert.equal(created[0].zone, s.emulator.account.vswitches.get('vsw-bp1demo02')!.zone);
+    assert.equal(created[0].name, 'wf-app-1');
+    assert.ok(p.notifications.some((n) => n.includes(created[0].id)), JSON.stringify(p.notifications));
+    assert.ok(!JSON.stringify(p.asked).includes(PASSWORD), 'the prompter record never holds the password');
+  });
+});
