@@ -3,6 +3,8 @@ import { createCloudServicesFactory } from './cloud';
 import type { CommandContext } from './commands/commandContext';
 import { PrompterSlot } from './commands/prompter';
 import type { ExtensionApi } from './extensionApi';
+import { InstanceCredentialModel } from './instance/instanceCredentialModel';
+import { registerInstanceCredential } from './instance/registerInstanceCredential';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerPolicyDiagnostics } from './language/policyDiagnostics';
@@ -27,7 +29,8 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     keys: new KeysTreeProvider(session, log),
   };
   const ui = new PrompterSlot();
-  const ctx: CommandContext = { extension: context, log, session, trees, ui };
+  const instance = new InstanceCredentialModel(() => factory.metadata, log);
+  const ctx: CommandContext = { extension: context, log, session, trees, ui, instance };
   context.subscriptions.push(
     log,
     session,
@@ -36,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     trees.instances.createView({ canSelectMany: true }),
     trees.keys.createView(),
     registerReadOnlyDocuments(),
+    registerInstanceCredential(instance),
     ...registerCommands(ctx),
     createProfileStatusBar(session),
     watchProfileSources(factory, session),
@@ -52,7 +56,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   // Adds itself to context.subscriptions.
   registerPolicyDiagnostics(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
-  return { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) };
+  return { session, factory, trees, instance, usePrompter: (prompter) => ui.use(prompter) };
 }
 
 export function deactivate(): void {
