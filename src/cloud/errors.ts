@@ -150,9 +150,17 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   return undefined;
 }
 
+/**
+ * The SDKs quote the request URL in network errors, and the KMS RPC client signs in the query string:
+ * SecurityToken, AccessKeyId and Signature would reach the log and the notification. Keep the address only.
+ */
+export function withoutQueryStrings(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#]*)[?#][^\s]*/gi, '$1');
+}
+
 function networkError(raw: RawError, apiAction?: string): CloudError | undefined {
   const name = str(raw.name) ?? '';
-  const message = str(raw.message) ?? '';
+  const message = withoutQueryStrings(str(raw.message) ?? '');
   if (name.includes('RequestTimeout') || /ReadTimeout|ConnectTimeout/.test(message)) {
     return new CloudError({ code: 'RequestTimeout', message: message.replace(/^\.\s*/, '') || 'The request timed out.', hint: hintFor('RequestTimeout', undefined), apiAction, retryable: true });
   }
@@ -177,7 +185,7 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
   const rawCode = str(raw.code);
   const unsuffixed = rawCode && data && str(raw.name) !== 'ClientError' && /.Error$/.test(rawCode) ? rawCode.slice(0, -'Error'.length) : rawCode;
   const code = str(data?.Code) ?? str(data?.code) ?? unsuffixed ?? 'UnknownError';
-  const parsed = fromSdkMessage(str(raw.message) ?? '');
+  const parsed = fromSdkMessage(withoutQueryStrings(str(raw.message) ?? ''));
   const message = str(data?.Message) ?? str(data?.message) ?? (parsed.text || code);
   const requestId = str(data?.RequestId) ?? str(data?.requestId) ?? str(raw.requestId) ?? parsed.requestId;
   const statusFromData = typeof data?.statusCode === 'number' ? data.statusCode : undefined;
