@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { activated, extension } from './extension';
 
@@ -26,5 +28,13 @@ describe('activation', () => {
     assert.ok(loaded.some((file) => file.endsWith('/dist/extension.js')), 'dist/extension.js not in require.cache');
     const sdk = loaded.filter((file) => file.includes('/@alicloud/') || file.endsWith('/dist/sdk.js'));
     assert.deepEqual(sdk, []);
+  });
+
+  it('the main bundle does not inline the SDKs (they would load with it even without a require)', () => {
+    // esbuild keeps `// node_modules/@alicloud/...` path comments in development builds, and the
+    // signing code of openapi-core keeps its algorithm name in any build.
+    const bundle = readFileSync(join(extension().extensionPath, 'dist', 'extension.js'), 'utf8');
+    assert.doesNotMatch(bundle, /node_modules[\\/]@alicloud[\\/]/);
+    assert.ok(!bundle.includes('ACS3-HMAC-SHA256'), 'dist/extension.js contains openapi-core signing code');
   });
 });

@@ -5,7 +5,7 @@
 // The marker file is written last, so an interrupted install is redone, not half-used.
 // Run alone: `npx tsx test/host/install.ts` (prints progress: a cold install takes minutes).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   CODE_SERVER_VERSION, NODE_MAJOR, cacheDir, chromiumPath, codeServerDir, codeServerEntry, markerFile, nodeBinary,
@@ -97,11 +97,14 @@ async function installCodeServer(): Promise<void> {
   // code-server's postinstall installs its bundled VS Code's dependencies and builds native modules:
   // it must run, under Node 24 (first on PATH), with node-gyp pointed at the Node 24 headers
   // (the machine's npm config may say nodedir=/usr, which holds other headers).
-  writeCachePackage(codeServerDir, { 'code-server': CODE_SERVER_VERSION }, { 'code-server': true });
+  // allowScripts approves code-server's postinstall and argon2's native build (npm 11 gates install scripts).
+  // The postinstall runs a nested `npm install` for the bundled VS Code, whose package.json we cannot
+  // annotate: strict-allow-scripts is turned off so a user's npmrc setting cannot make it fail.
+  writeCachePackage(codeServerDir, { 'code-server': CODE_SERVER_VERSION }, { 'code-server': true, argon2: true });
   const env = npmEnv({
     PATH: `${join(nodeDistDir, 'bin')}:${process.env.PATH ?? ''}`,
     npm_config_nodedir: nodeDistDir,
-    npm_config_dangerously_allow_all_scripts: 'true',
+    npm_config_strict_allow_scripts: 'false',
   });
   await run('npm', ['install', '--no-package-lock', '--loglevel=warn'], { cwd: codeServerDir, env });
   if (!existsSync(codeServerEntry)) throw new Error(`code-server install left no ${codeServerEntry}`);
@@ -111,24 +114,59 @@ function nodeVersionOf(binary: string): string {
   return spawnSync(binary, ['--version'], { encoding: 'utf8' }).stdout.trim();
 }
 
+function installed(): HostInstall | undefined {
+  if (!existsSync(markerFile) || !existsSync(codeServerEntry) || !existsSync(nodeBinary)) return undefined;
+  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { nodeVersion: string };
+  return { node: nodeBinary, codeServerEntry, nodeVersion: marker.nodeVersion };
+}
+
+/** One installer per cache at a time (checkouts may share the cache); a lock older than 30 minutes is stale. */
+async function withInstallLock<T>(body: () => Promise<T>): Promise<T> {
+  mkdirSync(cacheDir, { recursive: true });
+  const lock = join(cacheDir, 'install.lock');
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (Date.now() - statSync(lock).mtimeMs > 30 * 60_000) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) log(`another process is installing into ${cacheDir}: waiting for it`);
+      announced = true;
+      await new Promise((done) => setTimeout(done, 5000));
+    }
+  }
+  try {
+    return await body();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Returns the installed host, installing what is missing first. */
 export async function ensureHost(): Promise<HostInstall> {
   await ensureDebianPackages();
-  if (existsSync(markerFile) && existsSync(codeServerEntry) && existsSync(nodeBinary)) {
-    const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { nodeVersion: string };
-    return { node: nodeBinary, codeServerEntry, nodeVersion: marker.nodeVersion };
-  }
-  const started = Date.now();
-  log(`first use: installing the VS Code test host into ${cacheDir} (set ALICLOUD_KMS_HOST_CACHE to share one cache)`);
-  rmSync(markerFile, { force: true });
-  await installNode();
-  const nodeVersion = nodeVersionOf(nodeBinary);
-  log(`Node.js ${nodeVersion} ready`);
-  await installCodeServer();
-  const seconds = Math.round((Date.now() - started) / 1000);
-  writeFileSync(markerFile, JSON.stringify({ codeServer: CODE_SERVER_VERSION, nodeVersion, installSeconds: seconds }, null, 2) + '\n');
-  log(`host installed in ${seconds} s`);
-  return { node: nodeBinary, codeServerEntry, nodeVersion };
+  const ready = installed();
+  if (ready) return ready;
+  return withInstallLock(async () => {
+    const finished = installed();
+    if (finished) return finished;
+    const started = Date.now();
+    log(`first use: installing the VS Code test host into ${cacheDir} (set ALICLOUD_KMS_HOST_CACHE to share one cache)`);
+    rmSync(markerFile, { force: true });
+    await installNode();
+    const nodeVersion = nodeVersionOf(nodeBinary);
+    log(`Node.js ${nodeVersion} ready`);
+    await installCodeServer();
+    const seconds = Math.round((Date.now() - started) / 1000);
+    writeFileSync(markerFile, JSON.stringify({ codeServer: CODE_SERVER_VERSION, nodeVersion, installSeconds: seconds }, null, 2) + '\n');
+    log(`host installed in ${seconds} s`);
+    return { node: nodeBinary, codeServerEntry, nodeVersion };
+  });
 }
 
 if (require.main === module) {

@@ -44,9 +44,9 @@ function formatLog(args: unknown): string {
   return Array.isArray(args) ? format(...(args as unknown[])) : format(args);
 }
 
-/** Offline noise: the workbench asks the extension gallery for updates and cannot resolve it. */
+/** Offline noise: the workbench asks the extension gallery for updates and waits for GitHub sign-in. */
 function isOfflineNoise(message: string): boolean {
-  return /getaddrinfo (ENOTFOUND|EAI_AGAIN)/.test(message);
+  return /getaddrinfo (ENOTFOUND|EAI_AGAIN)|authentication provider 'github'/.test(message);
 }
 
 export async function runExtensionTests(options: { env?: Record<string, string>; setupModule?: string } = {}): Promise<number> {
