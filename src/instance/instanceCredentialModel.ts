@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { InstanceMetadata } from '../cloud/types';
 import { NEAR_EXPIRY_MS } from './format';
-import { readInstanceSnapshot, type InstanceSnapshot } from './instanceSnapshot';
-import { english } from './localText';
+import { readInstanceSnapshot, REFRESH_COMMAND, type InstanceSnapshot } from './instanceSnapshot';
+import { english, text } from './localText';
 
 
 /**
@@ -53,7 +53,8 @@ export class InstanceCredentialModel implements vscode.Disposable {
     const mine = ++this.generation;
     const metadata = this.metadata();
     if (options.force) metadata.reset();
-    const reading = readInstanceSnapshot(metadata).then(async (snapshot) => {
+    const reading = readInstanceSnapshot(metadata).then(async (fresh) => {
+      const snapshot = stillOnEcs(fresh, this.snapshot);
       if (mine === this.generation) {
         this.snapshot = snapshot;
         this.pending = undefined;
@@ -86,4 +87,25 @@ export class InstanceCredentialModel implements vscode.Disposable {
     clearInterval(this.timer);
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/**
+ * Once the metadata service at this endpoint answered, its silence is an outage, not proof that this
+ * machine is no ECS instance: keep the view (onEcs) and say that the service stopped answering.
+ */
+function stillOnEcs(fresh: InstanceSnapshot, previous: InstanceSnapshot | undefined): InstanceSnapshot {
+  if (fresh.onEcs || !previous?.onEcs || previous.endpoint !== fresh.endpoint) return fresh;
+  const reason = fresh.probe.reason ?? 'no answer';
+  return {
+    ...fresh,
+    onEcs: true,
+    identity: previous.identity,
+    problem: {
+      kind: 'unavailable',
+      detail: reason,
+      message: text('The metadata service at {0} stopped answering: {1}', fresh.endpoint, reason),
+      fix: text('It usually recovers by itself. Refresh in a moment; if it persists, check alicloudKms.metadataEndpoint and the network.'),
+      action: { label: text('Refresh'), command: REFRESH_COMMAND },
+    },
+  };
 }
