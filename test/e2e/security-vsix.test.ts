@@ -47,7 +47,8 @@ function testSecrets(): Set<string> {
   const found = new Set<string>();
   const pattern = /(?:secret|token|password|plaintext|value)\w*['"]?\s*[:=]\s*['"`]([^'"`$\s{}]{10,})['"`]/gi;
   for (const file of sources(join(repoRoot, 'test'))) {
-    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) found.add(match[1]);
+    // Header names (x-...) and secret names (a/b) are names, not values.
+    for (const match of readFileSync(file, 'utf8').matchAll(pattern)) if (!/^x-/i.test(match[1]) && !match[1].includes('/')) found.add(match[1]);
   }
   return found;
 }
