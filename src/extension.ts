@@ -8,6 +8,7 @@ import { registerInstanceCredential } from './instance/registerInstanceCredentia
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerPolicyDiagnostics } from './language/policyDiagnostics';
+import { registerAccessKeyLinter } from './linter/accessKeyLinter';
 import { registerCommands } from './commands/registerCommands';
 import { readCloudSettings } from './session/cloudSettings';
 import { CloudSession } from './session/cloudSession';
@@ -53,8 +54,9 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
       }
     }),
   );
-  // Adds itself to context.subscriptions.
+  // Both add themselves to context.subscriptions.
   registerPolicyDiagnostics(context);
+  registerAccessKeyLinter(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
   return { session, factory, trees, instance, usePrompter: (prompter) => ui.use(prompter) };
 }

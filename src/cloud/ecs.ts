@@ -173,11 +173,13 @@ export class EcsServiceImpl implements EcsService {
       keyPairName: input.keyPairName, password: input.password, amount: input.amount ?? 1, dryRun: input.dryRun === true, clientToken,
     });
     try {
-      // The ClientToken makes a resend of the same request safe: the service returns the first result.
       const body = (await invoke(this.context, 'RunInstances', () => this.client(input.regionId).runInstances(request), {
         ...options,
         idempotent: false,
+        // No lookup by ClientToken exists; resending the SAME ClientToken is the check: the service
+        // answers a repeated token with the first call's result instead of creating more instances.
         verify: async () => undefined,
+        expectedCodes: input.dryRun ? ['DryRunOperation'] : undefined,
       })).body;
       return { dryRun: input.dryRun === true, instanceIds: body?.instanceIdSets?.instanceIdSet ?? [], requestId: body?.requestId, clientToken };
     } catch (error) {

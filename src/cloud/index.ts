@@ -20,7 +20,8 @@ import { RamServiceImpl } from './ram';
 import type { RetryPolicy } from './retry';
 import { StsServiceImpl } from './sts';
 import type {
-  AccessKeyInput, CloudEnvironment, CloudServices, CloudServicesFactory, InstanceMetadata, KmsService, Profile, ProfileList,
+  AccessKeyInput, CloudEnvironment, CloudServices, CloudServicesFactory, InstanceMetadata, KmsService, MetadataProbeResult, Profile,
+  ProfileList,
 } from './types';
 
 export * from './types';
@@ -42,6 +43,7 @@ export function createCloudServicesFactory(environment: CloudEnvironment, option
 class CloudServicesFactoryImpl implements CloudServicesFactory {
   private catalog: Catalog | undefined;
   private readonly suppliers = new WeakMap<CredentialSpec, CredentialSupplier>();
+  private lastProbe: { client: InstanceMetadata; at: number; result: Promise<MetadataProbeResult> } | undefined;
   private metadataClient: InstanceMetadataClient | undefined;
   private metadataKey = '';
   private readonly home: string;
@@ -68,8 +70,19 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
     return this.metadataClient;
   }
 
+  /** listProfiles probes the metadata service; off ECS that costs up to 0.4 s, so a recent answer
+   * (one minute) is reused. metadata.probe() itself always probes. */
+  private recentProbe(): Promise<MetadataProbeResult> {
+    const metadata = this.metadata;
+    const now = Date.now();
+    if (!this.lastProbe || this.lastProbe.client !== metadata || now - this.lastProbe.at > 60_000) {
+      this.lastProbe = { client: metadata, at: now, result: metadata.probe() };
+    }
+    return this.lastProbe.result;
+  }
+
   async listProfiles(): Promise<ProfileList> {
-    this.catalog = await readCatalog({ home: this.home, env: this.env, secrets: this.environment.secrets, metadata: this.metadata });
+    this.catalog = await readCatalog({ home: this.home, env: this.env, secrets: this.environment.secrets, metadata: this.metadata, probe: () => this.recentProbe() });
     for (const warning of this.catalog.list.warnings) this.environment.log?.warn(warning);
     return this.catalog.list;
   }
@@ -152,7 +165,7 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
       return supplier;
     };
     return {
-      providerName: profile.id,
+      providerName: 'vscode_profile',
       get: async () => {
         resolved ??= resolve().catch((error: unknown) => {
           resolved = undefined;

@@ -15,6 +15,8 @@ export interface InvokeOptions<T> {
   /** Default true. CreateRole, CreatePolicy, RunInstances are not. */
   readonly idempotent?: boolean;
   readonly verify?: () => Promise<T | undefined>;
+  /** Codes that are an answer, not a failure (DryRunOperation): not logged as warnings. */
+  readonly expectedCodes?: readonly string[];
 }
 
 export async function invoke<T>(context: InvokeContext, apiAction: string, call: () => Promise<T>, options: InvokeOptions<T> = {}): Promise<T> {
@@ -30,7 +32,8 @@ export async function invoke<T>(context: InvokeContext, apiAction: string, call:
   } catch (error) {
     if (error instanceof CloudCancelledError) throw error;
     const cloud = normalizeError(error, apiAction);
-    context.log?.warn(`${apiAction} failed: ${cloud.toLogLine()}`);
+    if (options.expectedCodes?.includes(cloud.code)) context.log?.info(`${apiAction}: ${cloud.toLogLine()}`);
+    else context.log?.warn(`${apiAction} failed: ${cloud.toLogLine()}`);
     throw cloud;
   }
 }

@@ -9,4 +9,3 @@ export * as sts from '@alicloud/sts20150401';
 export { default as KmsClient } from '@alicloud/kms20160120';
 export * as kms from '@alicloud/kms20160120';
 export { $OpenApiUtil } from '@alicloud/openapi-core';
-export { Config as RpcConfig } from '@alicloud/rpc-client';

@@ -4,7 +4,7 @@ import type { CommandContext } from './commandContext';
 import { pickRole } from './pickers';
 import { requireServices } from './requireServices';
 import { UserCancelledError } from './runCommand';
-import { roleNodeName, selectedInstances } from './wizard/nodeArgs';
+import { instancesOfNodes, roleNodeName } from './wizard/nodeArgs';
 import { pickInstances } from './wizard/pickInstances';
 import { runRoleBatch } from './wizard/roleBatch';
 
@@ -15,7 +15,7 @@ import { runRoleBatch } from './wizard/roleBatch';
  */
 export async function attachRole(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const services = await requireServices(ctx);
-  const fromTree = selectedInstances(node, nodes);
+  const fromTree = await instancesOfNodes(services, node, nodes);
   const roleName = roleNodeName(node) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the RAM role to attach')));
   const instances = fromTree ?? (await pickInstances(ctx.ui, services, { title: vscode.l10n.t('Attach {0} to instances', roleName) }));
   const others = instancesWithOtherRole(instances, roleName);

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { planDetach } from '../workflows/instanceRoleBatch';
 import type { CommandContext } from './commandContext';
 import { requireServices } from './requireServices';
-import { roleNodeName, selectedInstances } from './wizard/nodeArgs';
+import { instancesOfNodes, roleNodeName } from './wizard/nodeArgs';
 import { pickInstances } from './wizard/pickInstances';
 import { runRoleBatch } from './wizard/roleBatch';
 
@@ -10,7 +10,7 @@ import { runRoleBatch } from './wizard/roleBatch';
 export async function detachRole(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const services = await requireServices(ctx);
   const roleName = roleNodeName(node);
-  const instances = selectedInstances(node, nodes)
+  const instances = await instancesOfNodes(services, node, nodes)
     ?? (await pickInstances(ctx.ui, services, {
       title: roleName ? vscode.l10n.t('Detach {0} from instances', roleName) : vscode.l10n.t('Detach the RAM role from instances'),
       only: (i) => Boolean(i.ramRoleName) && (!roleName || i.ramRoleName!.toLowerCase() === roleName.toLowerCase()),

@@ -9,9 +9,11 @@ import { clearTreeFilter, filterTree, loadMore, refreshTree } from './explorerCo
 import { generateTrustPolicy } from './generateTrustPolicy';
 import { openInConsole } from './openInConsole';
 import { openTrustPolicy } from './openTrustPolicy';
+import { openWalkthrough } from './openWalkthrough';
 import { removeAccessKey } from './removeAccessKey';
 import { selectProfile } from './selectProfile';
 import { selectRegions } from './selectRegions';
+import { insertSnippet } from './insertSnippet';
 import { showLog } from './showLog';
 import { whoAmI } from './whoAmI';
 import { attachRole } from './attachRole';
@@ -33,6 +35,7 @@ type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unkno
 /** The command table: every command declared in package.json and nothing else (a test checks both ways). */
 export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.generateTrustPolicy': generateTrustPolicy,
+  'alicloudKms.insertSnippet': insertSnippet,
   'alicloudKms.showLog': showLog,
   'alicloudKms.selectProfile': selectProfile,
   'alicloudKms.addAccessKey': addAccessKey,
@@ -53,6 +56,7 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.copyArn': copyArn,
   'alicloudKms.openInConsole': openInConsole,
   'alicloudKms.openTrustPolicy': openTrustPolicy,
+  'alicloudKms.openWalkthrough': openWalkthrough,
   'alicloudKms.deleteRole': deleteRole,
   'alicloudKms.connectRemoteSsh': connectRemoteSsh,
   // Role workflows (issue 6)

@@ -3,7 +3,7 @@ import { planAttach } from '../workflows/instanceRoleBatch';
 import type { CommandContext } from './commandContext';
 import { pickRole } from './pickers';
 import { requireServices } from './requireServices';
-import { selectedInstances } from './wizard/nodeArgs';
+import { instancesOfNodes } from './wizard/nodeArgs';
 import { pickInstances } from './wizard/pickInstances';
 import { runRoleBatch } from './wizard/roleBatch';
 
@@ -13,7 +13,7 @@ import { runRoleBatch } from './wizard/roleBatch';
  */
 export async function replaceRole(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
   const services = await requireServices(ctx);
-  const instances = selectedInstances(node, nodes)
+  const instances = await instancesOfNodes(services, node, nodes)
     ?? (await pickInstances(ctx.ui, services, { title: vscode.l10n.t('Replace the RAM role of instances'), only: (i) => Boolean(i.ramRoleName) }));
   const roleName = await pickRole(ctx.ui, services, vscode.l10n.t('Select the new RAM role'));
   await runRoleBatch(ctx, services, planAttach(instances, roleName, 'replace'), 'replace');

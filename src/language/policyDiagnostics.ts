@@ -41,6 +41,12 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vsc
 
   const refresh = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
+    // A debounced refresh can fire after its document closed (reverting an untitled editor changes it,
+    // then closes it); VS Code reuses untitled URIs, so writing now would tag the next document.
+    if (document.isClosed) {
+      timers.delete(key);
+      return;
+    }
     const diagnostics = policyDiagnosticsFor(document);
     if (diagnostics === undefined) collection.delete(document.uri);
     else collection.set(document.uri, diagnostics);

@@ -60,6 +60,9 @@ test('the Alibaba Cloud container shows its views with their welcome text', asyn
 
 test('the welcome button of RAM Roles opens the ECS trust policy', async () => {
   await pane(nls['view.roles']).getByRole('button', { name: nls['command.generateTrustPolicy'] }).click();
+  // Who may assume the role: ECS is preselected; accept it.
+  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: 'ecs.aliyuncs.com' }).waitFor();
+  await page.keyboard.press('Enter');
   const editor = page.locator('.part.editor .monaco-editor .view-lines');
   await editor.filter({ hasText: 'sts:AssumeRole' }).waitFor();
   assert.match(await editor.innerText(), /ecs\.aliyuncs\.com/);

@@ -95,4 +95,16 @@ describe('role workflows: batches and retry (emulator, scripted answers)', funct
     assert.equal(instance('i-uf6demo0000000000001').ramRole, '');
     assert.equal(instance(BATCH2).ramRole, '');
   });
+
+  it('detachRole on an instance under a role\'s "Instances" (the node names the instance only)', async () => {
+    instance(REPORT1).ramRole = 'EcsNoPermissionRole';
+    const provider = s.api.trees.roles;
+    const role = await roleNode(s.api, 'EcsNoPermissionRole');
+    const group = (await provider.getChildren(role)).find((n) => n.getTreeItem().contextValue === 'roleInstances')!;
+    const under = (await provider.getChildren(group)).find((n) => (n as { instanceId?: string }).instanceId === REPORT1);
+    assert.ok(under, 'the role\'s Instances node does not list report-1');
+    const p = await runScripted(s.api, [{ button: 'Detach', expect: /from 1 instance/ }], 'alicloudKms.detachRole', under);
+    p.assertDone();
+    assert.equal(instance(REPORT1).ramRole, '');
+  });
 });

@@ -7,8 +7,8 @@ import { DEFAULT, runScripted, type Step } from './support/scriptedPrompter';
 
 const PASSWORD = 'Wf-Test-Passw0rd';
 
-function wizard(confirm: string | undefined): Step[] {
-  return [
+function wizard(confirm: string | undefined, role = 'EcsKmsAccessRole'): Step[] {
+  const steps: Step[] = [
     { pick: 'cn-hangzhou', expect: /region/ },
     { pick: 'demo-vpc-cn-hangzhou', expect: /VPC/ },
     { pick: 'demo-vsw-cn-hangzhou-b', expect: /vSwitch/ },
@@ -20,10 +20,12 @@ function wizard(confirm: string | undefined): Step[] {
     { pick: 'Password', expect: /login/ },
     { input: 'short', rejects: /8 to 30 characters/ },
     { input: PASSWORD },
-    { pick: 'EcsKmsAccessRole', expect: /instance RAM role/ },
+    { pick: role, expect: /instance RAM role/ },
+    { button: 'Copy CLI Command', expect: /Dry run passed/ },
     { button: 'Show CLI Command', expect: /Dry run passed/ },
     { button: confirm, expect: /Dry run passed/ },
   ];
+  return steps;
 }
 
 describe('createInstanceWithRole (emulator, scripted answers)', function () {
@@ -47,6 +49,29 @@ describe('createInstanceWithRole (emulator, scripted answers)', function () {
     assert.match(cli, /aliyun ecs RunInstances --RegionId cn-hangzhou .*--VSwitchId vsw-bp1demo02 .*--RamRoleName EcsKmsAccessRole/);
     assert.match(cli, /--Password "\$ALIYUN_ECS_PASSWORD"/);
     assert.ok(!cli.includes(PASSWORD), 'the password must never appear in the CLI text');
+    const copied = await vscode.env.clipboard.readText();
+    assert.match(copied, /aliyun ecs RunInstances --RegionId cn-hangzhou/);
+    assert.ok(!copied.includes(PASSWORD));
+  });
+
+  it('a dry run the service refuses (a role ECS cannot assume) stops the wizard: no confirmation, nothing created', async () => {
+    const count = instances().length;
+    const runs = s.emulator.calls.byAction.RunInstances ?? 0;
+    const p = await runScripted(s.api, wizard(undefined, 'OpsAdminRole').slice(0, -3), 'alicloudKms.createInstanceWithRole');
+    p.assertDone();
+    assert.equal((s.emulator.calls.byAction.RunInstances ?? 0) - runs, 1, 'only the dry run');
+    assert.equal(instances().length, count);
+    assert.ok(!p.asked.some((a) => a.kind === 'modal'), 'no confirmation after a refused dry run');
+  });
+
+  it('from a region node (the explorer\'s empty-region link): the region is not asked', async () => {
+    await vscode.workspace.getConfiguration('alicloudKms').update('regions', ['cn-hangzhou'], vscode.ConfigurationTarget.Global);
+    const [region] = await s.api.trees.instances.getChildren();
+    assert.equal((region as { regionId?: string }).regionId, 'cn-hangzhou');
+    const runs = s.emulator.calls.byAction.RunInstances ?? 0;
+    const p = await runScripted(s.api, wizard(undefined).slice(1), 'alicloudKms.createInstanceWithRole', region);
+    p.assertDone();
+    assert.equal((s.emulator.calls.byAction.RunInstances ?? 0) - runs, 1, 'only the dry run');
   });
 
   it('with the confirmation, creates the instance with the role in the vSwitch zone', async () => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
 import { DEFAULT, runScripted } from './support/scriptedPrompter';
-import { encryptAsInstance, instanceNodes, keyNode, roleNode } from './support/workflowTrees';
+import { encryptAsInstance, instanceNodes, keyNode, readSecretAsInstance, roleNode, secretNode } from './support/workflowTrees';
 
 const HZ = 'cn-hangzhou';
 const WEB1 = 'i-bp1demo0000000000001'; // has EcsKmsAccessRole
@@ -176,5 +176,22 @@ describe('role workflows (emulator, scripted answers)', function () {
     p.assertDone();
     assert.equal(s.emulator.calls.byAction.AttachInstanceRamRole, calls);
     assert.equal(roleOf(WEB2), '');
+  });
+
+  it('grantKmsAccess from a secret node: kms:GetSecretValue on that secret only, as the instance credential proves', async () => {
+    let p = await runScripted(s.api, [
+      { pick: 'EcsNoPermissionRole' },
+      { pick: 'Least privilege: only the keys and secrets I choose', expect: /Grant KMS Access to EcsNoPermissionRole/ },
+      { pickDefault: true },
+      { button: 'Grant' },
+    ], 'alicloudKms.grantKmsAccess', await secretNode(s.api, HZ, 'demo/db-password'));
+    p.assertDone();
+    const custom = policiesOf('EcsNoPermissionRole').find((name) => name.startsWith('Custom:'))!;
+    const document = JSON.parse(account().policies.get(custom.slice('Custom:'.length))!.versions[0].document);
+    assert.deepEqual(document.Statement, [{ Effect: 'Allow', Action: ['kms:GetSecretValue'], Resource: [`acs:kms:${HZ}:${s.emulator.accountId}:secret/demo/db-password`] }]);
+    p = await runScripted(s.api, [{ pick: 'EcsNoPermissionRole' }, { button: 'Attach' }], 'alicloudKms.attachRole', (await instanceNodes(s.api, HZ)).get(WEB2));
+    p.assertDone();
+    assert.equal(await readSecretAsInstance(s.api, s.emulator, WEB2, HZ, 'demo/db-password'), 'ok');
+    assert.match(await readSecretAsInstance(s.api, s.emulator, WEB2, HZ, 'demo/api-token'), /^Forbidden/);
   });
 });

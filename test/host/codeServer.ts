@@ -23,6 +23,12 @@ export interface CodeServerOptions {
    * tests. Default: trust disabled (`--disable-workspace-trust`), so every workspace is trusted.
    */
   readonly untrustedWorkspace?: boolean;
+  /** Smoke-test-driver mode (the `payload` URL parameter; toasts go to the Notifications Center). Default true; the demo turns it off. */
+  readonly testDriver?: boolean;
+  /** UI language of VS Code and the extension, e.g. `zh-cn`. */
+  readonly locale?: string;
+  /** A fixed port (default: a free one). */
+  readonly port?: number;
 }
 
 export interface RunningCodeServer {
@@ -140,7 +146,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     }
   }
 
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const origin = `http://127.0.0.1:${port}`;
   const args = [
     host.codeServerEntry, ...common,
@@ -149,7 +155,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     '--disable-telemetry', '--disable-update-check', ...(options.untrustedWorkspace ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     // Only in smoke-test-driver mode does the workbench honour the `payload` URL parameter.
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(options.testDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
+    ...(options.locale ? ['--locale', options.locale] : []),
   ];
   // detached: a new process group (and session), so the group can be killed as a whole.
   const child = spawn(host.node, args, { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });

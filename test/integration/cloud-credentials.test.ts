@@ -75,13 +75,13 @@ test('aliyun CLI config.json: every mode is listed; usable ones sign, the others
 
   assert.match(await whoAmI(factory, by['aliyunCli:admin']), /:user\/emulator-admin$/);
   assert.match(await whoAmI(factory, by['aliyunCli:dev']), /:user\/cli-developer$/);
-  assert.match(await whoAmI(factory, by['aliyunCli:sts']), /:role\/ecskmsaccessrole\//);
+  assert.match(await whoAmI(factory, by['aliyunCli:sts']), /:assumed-role\/EcsKmsAccessRole\//);
   emulator.resetCalls();
-  assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:role\/opsadminrole\/cli-test$/);
-  assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:role\/opsadminrole\/cli-test$/);
+  assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:assumed-role\/OpsAdminRole\/cli-test$/);
+  assert.match(await whoAmI(factory, by['aliyunCli:ops']), /:assumed-role\/OpsAdminRole\/cli-test$/);
   assert.equal(emulator.calls.byAction.AssumeRole, 1, 'services built again reuse the assumed-role credential');
-  assert.match(await whoAmI(factory, by['aliyunCli:chain']), /:role\/opsadminrole\/chained$/);
-  assert.match(await whoAmI(factory, by['aliyunCli:instance']), /:role\/ecskmsaccessrole\//);
+  assert.match(await whoAmI(factory, by['aliyunCli:chain']), /:assumed-role\/OpsAdminRole\/chained$/);
+  assert.match(await whoAmI(factory, by['aliyunCli:instance']), /:assumed-role\/EcsKmsAccessRole\//);
 
   for (const id of ['aliyunCli:sso', 'aliyunCli:oidc', 'aliyunCli:ext', 'aliyunCli:empty']) {
     assert.equal(by[id].usable, false, id);
@@ -130,8 +130,8 @@ test('the credentials INI file (and ALIBABA_CLOUD_CREDENTIALS_FILE, ALIBABA_CLOU
   assert.deepEqual(ini.map((p) => `${p.name}:${p.kind}`), ['default:AK', 'ini-ops:RamRoleArn', 'ecs:EcsRamRole']);
   assert.equal(list.preferredId, 'credentialsFile:ini-ops', 'ALIBABA_CLOUD_PROFILE picks the profile');
   assert.match(await whoAmI(factory, ini[0]), /:user\/ini-user$/);
-  assert.match(await whoAmI(factory, ini[1]), /:role\/opsadminrole\/ini-session$/);
-  assert.match(await whoAmI(factory, ini[2]), /:role\/ecskmsaccessrole\//);
+  assert.match(await whoAmI(factory, ini[1]), /:assumed-role\/OpsAdminRole\/ini-session$/);
+  assert.match(await whoAmI(factory, ini[2]), /:assumed-role\/EcsKmsAccessRole\//);
   assert.ok(factory.watchedFiles().includes(file));
   assertNoSecret(JSON.stringify(list));
 });
@@ -156,7 +156,7 @@ test('environment variables: AccessKey, STS token, region; preferred over the CL
   });
   const stsProfile = (await stsFactory.listProfiles()).profiles.find((p) => p.id === 'environment:env')!;
   assert.equal(stsProfile.kind, 'StsToken');
-  assert.match(await whoAmI(stsFactory, stsProfile), /:role\/ecskmsaccessrole\//);
+  assert.match(await whoAmI(stsFactory, stsProfile), /:assumed-role\/EcsKmsAccessRole\//);
 
   const half = makeFactory({ ALIBABA_CLOUD_ACCESS_KEY_ID: 'LTAIonlytheid000' });
   const halfProfile = (await half.listProfiles()).profiles.find((p) => p.id === 'environment:env')!;

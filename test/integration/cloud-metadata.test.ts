@@ -163,7 +163,7 @@ test('the SDK clients sign with the instance credential through the shared cache
   h.emulator.resetCalls();
   const identity = await services.sts.getCallerIdentity();
   assert.equal(identity.identityType, 'AssumedRoleUser');
-  assert.match(identity.arn, /:role\/ecskmsaccessrole\/i-bp1demo0000000000001$/);
+  assert.match(identity.arn, /:assumed-role\/EcsKmsAccessRole\/i-bp1demo0000000000001$/);
   const results = await Promise.all(Array.from({ length: 10 }, (_, n) => services.kms().encrypt({ keyId: 'alias/demo-app', plaintext: `p${n}` })));
   assert.equal(results.length, 10);
   assert.equal(h.emulator.calls.metadataByPath[CRED_PATH], 1, 'one fetch for all the calls');

@@ -1,7 +1,7 @@
 // Gathers the profiles of every source and decides which one is preferred:
 // ALIBABA_CLOUD_PROFILE, else the environment's AccessKey, else the aliyun CLI's `current`,
 // else the first usable one.
-import type { InstanceMetadata, ProfileList, SecretStore } from '../types';
+import type { InstanceMetadata, MetadataProbeResult, ProfileList, SecretStore } from '../types';
 import { readAliyunConfig } from './aliyunCliConfig';
 import { readCredentialsFile } from './credentialsFile';
 import { preferredProfileName, readEnvironment } from './environment';
@@ -13,6 +13,8 @@ export interface CatalogSources {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly secrets: SecretStore;
   readonly metadata: InstanceMetadata;
+  /** Defaults to metadata.probe(). */
+  readonly probe?: () => Promise<MetadataProbeResult>;
 }
 
 export interface Catalog {
@@ -20,8 +22,8 @@ export interface Catalog {
   readonly entries: ReadonlyMap<string, ProfileEntry>;
 }
 
-async function instanceEntries(metadata: InstanceMetadata): Promise<ProfileEntry[]> {
-  const probe = await metadata.probe();
+async function instanceEntries(metadata: InstanceMetadata, probeFn?: () => Promise<MetadataProbeResult>): Promise<ProfileEntry[]> {
+  const probe = await (probeFn ? probeFn() : metadata.probe());
   if (!probe.onEcs) return [];
   try {
     const roleName = await metadata.getRoleName();
@@ -43,7 +45,7 @@ export async function readCatalog(sources: CatalogSources): Promise<Catalog> {
       warnings.push(`SecretStorage: ${error.message}`);
       return [] as ProfileEntry[];
     }),
-    instanceEntries(sources.metadata),
+    instanceEntries(sources.metadata, sources.probe),
   ]);
   warnings.push(...cli.warnings, ...file.warnings);
   const all = [...readEnvironment(sources.env), ...cli.entries, ...file.entries, ...secret, ...instance];

@@ -16,13 +16,15 @@ export interface SupplierDeps {
   readonly regionId: string;
 }
 
+/** `name` only labels log lines; the provider names sent to the service (x-acs-credentials-provider)
+ * are the generic kinds the SDKs use, never the user's profile names. */
 export function supplierFor(spec: CredentialSpec, name: string, deps: SupplierDeps): CredentialSupplier {
   switch (spec.type) {
     case 'accessKey':
-      return staticSupplier(`${name}/${spec.securityToken ? 'sts' : 'access_key'}`, spec);
+      return staticSupplier(spec.securityToken ? 'static_sts' : 'static_ak', spec);
     case 'ecsRamRole':
       return {
-        providerName: `${name}/ecs_ram_role`,
+        providerName: 'ecs_ram_role',
         get: async () => {
           const credential = await deps.metadata.getCredential();
           if (spec.roleName && credential.roleName !== spec.roleName) {
@@ -38,12 +40,16 @@ export function supplierFor(spec: CredentialSpec, name: string, deps: SupplierDe
     case 'ramRoleArn': {
       const source = supplierFor(spec.source, `${name}-source`, deps);
       const sts = new StsServiceImpl(deps.regionId, deps.settings, source, deps.invokeContext);
-      const cache = new RefreshingCache<AccessKeyCredential>(() => sts.assumeRole(spec));
-      return { providerName: `${name}/ram_role_arn`, get: () => cache.get() };
+      const cache = new RefreshingCache<AccessKeyCredential>(async () => {
+        const credential = await sts.assumeRole(spec);
+        deps.invokeContext.log?.info(`${name}: assumed ${spec.roleArn} until ${new Date(credential.expirationMs ?? 0).toISOString()}`);
+        return credential;
+      });
+      return { providerName: 'ram_role_arn', get: () => cache.get() };
     }
     case 'unsupported':
       return {
-        providerName: `${name}/unsupported`,
+        providerName: 'unsupported',
         get: () => Promise.reject(new CloudError({ code: 'ProfileUnsupported', message: spec.reason, hint: 'Choose another profile (Alibaba Cloud: Select Profile) or add an AccessKey.' })),
       };
   }

@@ -39,6 +39,8 @@ export class InstanceMetadataClient implements InstanceMetadata {
   private token: { value: string; expiresAt: number } | undefined;
   private tokenInflight: Promise<{ value: string; expiresAt: number } | undefined> | undefined;
   private lastTokenProblem: string | undefined;
+  /** The role the last credential was fetched for, so a refresh need not list it again. */
+  private knownRoleName: string | undefined;
   private readonly cache: RefreshingCache<InstanceCredential & { expirationMs: number }>;
 
   constructor(private readonly options: InstanceMetadataOptions = {}) {
@@ -115,11 +117,23 @@ export class InstanceMetadataClient implements InstanceMetadata {
 
   reset(): void {
     this.token = undefined;
+    this.knownRoleName = undefined;
     this.lastTokenProblem = undefined;
     this.cache.clear();
   }
 
   private async fetchCredential(): Promise<InstanceCredential & { expirationMs: number }> {
+    // A refresh first asks for the role it knows: one request instead of two. If the role was
+    // replaced or detached, that path answers 404 and the role name is listed again.
+    const known = this.knownRoleName;
+    if (known) {
+      try {
+        return await this.fetchCredentialOf(known);
+      } catch (error) {
+        if (!(error instanceof CloudError && error.code === 'Metadata.NotFound')) throw error;
+        this.knownRoleName = undefined;
+      }
+    }
     const roleName = await this.getRoleName();
     if (!roleName) {
       throw new CloudError({
@@ -128,6 +142,12 @@ export class InstanceMetadataClient implements InstanceMetadata {
         hint: 'Attach an instance RAM role to this instance (ECS Instances view: Attach Role).',
       });
     }
+    const credential = await this.fetchCredentialOf(roleName);
+    this.knownRoleName = roleName;
+    return credential;
+  }
+
+  private async fetchCredentialOf(roleName: string): Promise<InstanceCredential & { expirationMs: number }> {
     const { body, mode } = await this.get(`${CREDENTIALS_PATH}${encodeURIComponent(roleName)}`);
     const credential = parseInstanceCredential(body, roleName, mode, this.now());
     this.options.onFetch?.(`instance credential of role ${roleName} fetched (${mode}), expires ${credential.expiration}`);

@@ -32,14 +32,24 @@ export async function confirmWithCli(ctx: CommandContext, message: string, actio
       : await ctx.ui.showInformationMessage(message, dialog, action, copy, show);
     if (choice === action) return;
     if (choice === copy) {
-      await vscode.env.clipboard.writeText(script);
-      ctx.log.info(`Copied the aliyun CLI equivalent:\n${script}`);
+      try {
+        await vscode.env.clipboard.writeText(script);
+        ctx.log.info(`Copied the aliyun CLI equivalent:\n${script}`);
+      } catch (error) {
+        // A browser host may refuse clipboard access: show the commands instead so they can be copied by hand.
+        ctx.log.warn(`Could not write to the clipboard (${error instanceof Error ? error.message : String(error)}); showing the CLI equivalent instead`);
+        await showCli(script);
+      }
     } else if (choice === show) {
-      await showReadOnlyDocument('aliyun-cli.sh', `# ${vscode.l10n.t('The aliyun CLI commands equivalent to this step')}\n${script}`, 'shellscript');
+      await showCli(script);
     } else {
       throw new UserCancelledError();
     }
   }
+}
+
+function showCli(script: string): Thenable<unknown> {
+  return showReadOnlyDocument('aliyun-cli.sh', `# ${vscode.l10n.t('The aliyun CLI commands equivalent to this step')}\n${script}`, 'shellscript');
 }
 
 /** Runs `task` under a cancellable notification progress; the AbortSignal stops cloud calls. */

@@ -1,4 +1,5 @@
-import type { EcsInstance } from '../../cloud/types';
+import type { CloudServices, EcsInstance } from '../../cloud/types';
+import { chunk } from '../../workflows/instanceRoleBatch';
 
 // What the workflow commands read from the tree nodes they are invoked on (duck-typed on the fields
 // the view classes document as "read by commands"), so a command also works from an empty-node link.
@@ -10,11 +11,23 @@ function isInstanceNode(value: unknown): value is InstanceLike {
   return typeof v?.instanceId === 'string' && typeof v.instance === 'object' && v.instance !== null;
 }
 
-/** The instances of an instance node, or of the selection when the command ran on a multi-selection. */
-export function selectedInstances(node: unknown, nodes: unknown): EcsInstance[] | undefined {
-  const all = Array.isArray(nodes) && nodes.length > 0 ? nodes : [node];
-  const instances = all.filter(isInstanceNode).map((n) => n.instance);
-  return instances.length > 0 ? instances : undefined;
+/**
+ * The instances of the invoked node(s): instance nodes carry their instance; nodes that only name one
+ * (an instance under a role's "Instances") are looked up in their region. Undefined when none.
+ */
+export async function instancesOfNodes(services: CloudServices, node: unknown, nodes: unknown): Promise<EcsInstance[] | undefined> {
+  const all: unknown[] = Array.isArray(nodes) && nodes.length > 0 ? nodes : [node];
+  const out = all.filter(isInstanceNode).map((n) => n.instance);
+  const named = all.filter((n): n is { instanceId: string; regionId: string } => !isInstanceNode(n)
+    && typeof (n as { instanceId?: unknown } | undefined)?.instanceId === 'string' && typeof (n as { regionId?: unknown }).regionId === 'string');
+  const byRegion = new Map<string, string[]>();
+  for (const n of named) byRegion.set(n.regionId, [...(byRegion.get(n.regionId) ?? []), n.instanceId]);
+  for (const [regionId, instanceIds] of byRegion) {
+    for (const batch of chunk(instanceIds)) {
+      for await (const instance of services.ecs.listInstances(regionId, { filter: { instanceIds: batch } })) out.push(instance);
+    }
+  }
+  return out.length > 0 ? out : undefined;
 }
 
 /** The role of a role node (not the attached role of an instance node). */

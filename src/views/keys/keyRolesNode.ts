@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import { keyArn } from '../../policy/arn';
-import { KMS_CRYPTO_ACTIONS } from '../../policy/actions';
-import { allowedActions } from '../../policy/evaluator';
+import { rolesThatCanUseKey, type KeyUser } from '../../policy/keyAccess';
 import { callerIdentity } from '../../session/callerIdentity';
 import { mapLimit } from '../../util/mapLimit';
+import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
@@ -12,19 +12,9 @@ import type { KeyNode } from './keyNode';
  * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
  * or kms:GenerateDataKey on the key's ARN, evaluated from the policy documents (the reverse view).
  */
-export class KeyRolesNode implements TreeNode {
-  readonly id: string;
-
-  constructor(readonly parent: KeyNode) {
-    this.id = `${parent.id}/roles`;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Roles that can use this key'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('organization');
-    item.contextValue = 'kmsKeyRoles';
-    return item;
+export class KeyRolesNode extends GroupNode {
+  constructor(override readonly parent: KeyNode) {
+    super(parent, 'roles', vscode.l10n.t('Roles that can use this key'), 'organization', 'kmsKeyRoles');
   }
 
   async getChildren(): Promise<TreeNode[]> {
@@ -33,11 +23,8 @@ export class KeyRolesNode implements TreeNode {
     const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
     const roleNames: string[] = [];
     for await (const role of services.ram.listRoles()) roleNames.push(role.roleName);
-    const verdicts = await mapLimit(roleNames, 8, async (roleName) => ({
-      roleName,
-      actions: allowedActions(await policies.documentsOf(roleName), KMS_CRYPTO_ACTIONS, resource),
-    }));
-    const users = verdicts.filter((v) => v.actions.length > 0);
+    const roles = await mapLimit(roleNames, 8, async (roleName) => ({ roleName, documents: await policies.documentsOf(roleName) }));
+    const users = rolesThatCanUseKey(roles, resource);
     if (users.length === 0) {
       return [
         new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
@@ -47,25 +34,28 @@ export class KeyRolesNode implements TreeNode {
         }),
       ];
     }
-    return users.map((v) => new KeyRoleNode(this, v.roleName, v.actions));
+    return users.map((user) => new KeyRoleNode(this, user));
   }
 }
 
 export class KeyRoleNode implements TreeNode {
   readonly id: string;
 
+  readonly roleName: string;
+
   constructor(
     readonly parent: KeyRolesNode,
-    readonly roleName: string,
-    readonly actions: readonly string[],
+    readonly user: KeyUser,
   ) {
-    this.id = `${parent.id}/${roleName}`;
+    this.roleName = user.roleName;
+    this.id = `${parent.id}/${user.roleName}`;
   }
 
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.roleName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = this.actions.join(', ');
+    const maybe = this.user.conditionalActions.map((a) => vscode.l10n.t('{0} (under a condition)', a));
+    item.description = [...this.user.actions, ...maybe].join(', ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'kmsKeyRole';
     return item;

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KmsSecretSummary } from '../../cloud/types';
+import { GroupNode } from '../common/groupNode';
 import { LoadMoreNode, MessageNode } from '../common/messageNodes';
 import { PagedList } from '../common/pagedList';
 import type { TreeNode } from '../common/treeNode';
@@ -8,21 +9,12 @@ import type { KmsRegionNode } from './kmsRegionNode';
 const SECRETS_PAGE_SIZE = 50;
 
 /** "Secrets" of a region: names and types, never values. */
-export class SecretsGroupNode implements TreeNode {
-  readonly id: string;
+export class SecretsGroupNode extends GroupNode {
   private readonly list: PagedList<KmsSecretSummary>;
 
-  constructor(readonly parent: KmsRegionNode) {
-    this.id = `${parent.id}/secrets`;
+  constructor(override readonly parent: KmsRegionNode) {
+    super(parent, 'secrets', vscode.l10n.t('Secrets'), 'lock', 'kmsSecrets');
     this.list = new PagedList(() => parent.tree.kms.listSecrets({ pageSize: SECRETS_PAGE_SIZE }), SECRETS_PAGE_SIZE);
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Secrets'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('lock');
-    item.contextValue = 'kmsSecrets';
-    return item;
   }
 
   async getChildren(): Promise<TreeNode[]> {

@@ -2,24 +2,15 @@ import * as vscode from 'vscode';
 import { KMS_ACTIONS } from '../../policy/actions';
 import { grantedActions } from '../../policy/evaluator';
 import type { AttachedPolicy } from '../../session/rolePolicies';
+import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
 
 /** "Permissions": the policies attached to the role; those granting KMS actions say which. */
-export class PermissionsNode implements TreeNode {
-  readonly id: string;
-
-  constructor(readonly parent: RoleNode) {
-    this.id = `${parent.id}/permissions`;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Permissions'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('law');
-    item.contextValue = 'rolePermissions';
-    return item;
+export class PermissionsNode extends GroupNode {
+  constructor(override readonly parent: RoleNode) {
+    super(parent, 'permissions', vscode.l10n.t('Permissions'), 'law', 'rolePermissions');
   }
 
   async getChildren(): Promise<TreeNode[]> {

@@ -1,22 +1,13 @@
 import * as vscode from 'vscode';
+import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
 
 /** "Instances": every instance, in any region, that has this role attached (fan-out over regions). */
-export class RoleInstancesNode implements TreeNode {
-  readonly id: string;
-
-  constructor(readonly parent: RoleNode) {
-    this.id = `${parent.id}/instances`;
-  }
-
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Instances'), vscode.TreeItemCollapsibleState.Collapsed);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('server');
-    item.contextValue = 'roleInstances';
-    return item;
+export class RoleInstancesNode extends GroupNode {
+  constructor(override readonly parent: RoleNode) {
+    super(parent, 'instances', vscode.l10n.t('Instances'), 'server', 'roleInstances');
   }
 
   async getChildren(): Promise<TreeNode[]> {

@@ -1,20 +1,15 @@
 import * as vscode from 'vscode';
-import type { TreeNode } from '../common/treeNode';
+import { GroupNode } from '../common/groupNode';
 import type { RoleNode } from './roleNode';
 
 /** "Trust policy": opens the role's AssumeRolePolicyDocument as read-only formatted JSON. */
-export class TrustPolicyNode implements TreeNode {
-  readonly id: string;
-
-  constructor(readonly parent: RoleNode) {
-    this.id = `${parent.id}/trustPolicy`;
+export class TrustPolicyNode extends GroupNode {
+  constructor(override readonly parent: RoleNode) {
+    super(parent, 'trustPolicy', vscode.l10n.t('Trust policy'), 'shield', 'trustPolicy', false);
   }
 
-  getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(vscode.l10n.t('Trust policy'), vscode.TreeItemCollapsibleState.None);
-    item.id = this.id;
-    item.iconPath = new vscode.ThemeIcon('shield');
-    item.contextValue = 'trustPolicy';
+  override getTreeItem(): vscode.TreeItem {
+    const item = super.getTreeItem();
     item.command = { command: 'alicloudKms.openTrustPolicy', title: vscode.l10n.t('Open Trust Policy'), arguments: [this.parent] };
     return item;
   }

@@ -64,3 +64,31 @@ export async function encryptAsInstance(api: ExtensionApi, emulator: Emulator, i
     return (error as { code?: string }).code ?? String(error);
   }
 }
+
+/** The secret node of `secretName` under the region's "Secrets" group. */
+export async function secretNode(api: ExtensionApi, regionId: string, secretName: string): Promise<TreeNode> {
+  api.trees.keys.refresh();
+  const provider = api.trees.keys;
+  const groups = (await childrenOf(provider, await regionNode(provider, regionId))).filter((n) => n.getTreeItem().contextValue === 'kmsSecrets');
+  for (const group of groups) {
+    const found = (await childrenOf(provider, group)).find((n) => (n as { secretName?: string }).secretName === secretName);
+    if (found) return found;
+  }
+  throw new Error(`no secret node ${secretName}`);
+}
+
+/** Reads a secret as the application on `instanceId` would; 'ok' or the error code. The value itself is not returned. */
+export async function readSecretAsInstance(api: ExtensionApi, emulator: Emulator, instanceId: string, regionId: string, secretName: string): Promise<string> {
+  emulator.thisInstanceId = instanceId;
+  api.factory.metadata.reset();
+  const { profiles } = await api.factory.listProfiles();
+  const profile = profiles.find((p) => p.source === 'ecsInstance');
+  assert.ok(profile?.usable, `the ecsInstance profile is not usable: ${profile?.unusableReason ?? 'absent'}`);
+  try {
+    const value = await api.factory.createServices(profile, regionId).kms(regionId).getSecretValue(secretName);
+    assert.ok(value.secretData.length > 0);
+    return 'ok';
+  } catch (error) {
+    return (error as { code?: string }).code ?? String(error);
+  }
+}

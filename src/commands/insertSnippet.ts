@@ -1,0 +1,104 @@
+import * as vscode from 'vscode';
+import { dependencyToCopy, InvalidSnippetValueError, isSnippetJob, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
+import type { SnippetJob, SnippetLanguage, SnippetValues, ValueName } from '../snippets/types';
+import { SNIPPET_LANGUAGES } from '../snippets/types';
+import type { CommandContext } from './commandContext';
+import type { Prompter } from './prompter';
+import { UserCancelledError } from './runCommand';
+
+/**
+ * The node this command accepts (duck-typed, every field optional): the explorer passes its tree nodes
+ * as they are, a command link or a test may pass a plain object.
+ *   roleName    instance RAM role name             (role node)
+ *   region      region id, e.g. cn-hangzhou        (also read as `regionId`: instance, key and secret nodes)
+ *   keyId       KMS key id or alias                (key node)
+ *   secretName  KMS secret name                    (secret node)
+ *   accountId   account id (for key ARNs)          (any node that knows it)
+ *   job         'encrypt-decrypt' | 'envelope' | 'read-secret'        skips the job prompt
+ *   language    'java' | 'python' | 'go' | 'javascript' | 'typescript' skips the language prompt
+ * Values missing from the node come from the settings alicloudKms.defaultRegion / alicloudKms.defaultKey;
+ * the rest stay tab stops to fill in.
+ */
+export interface SnippetNode extends SnippetValues {
+  job?: string;
+  language?: string;
+}
+
+const EDITOR_LANGUAGES: Record<string, SnippetLanguage> = { javascriptreact: 'javascript', typescriptreact: 'typescript' };
+
+/** Inserts an SDK snippet that uses the instance RAM role, at the cursor or in a new untitled document. */
+export async function insertSnippet(ctx: CommandContext, node?: unknown): Promise<void> {
+  const given = (node && typeof node === 'object' ? node : {}) as SnippetNode;
+  const job = isSnippetJob(given.job) ? given.job : await pickJob(ctx.ui, given);
+  const editor = vscode.window.activeTextEditor;
+  const editorLanguage = editor ? (EDITOR_LANGUAGES[editor.document.languageId] ?? editor.document.languageId) : undefined;
+  const language = isSnippetLanguage(given.language) ? given.language : await pickLanguage(ctx.ui, isSnippetLanguage(editorLanguage) ? editorLanguage : undefined);
+
+  // Explorer nodes name the region `regionId`.
+  const regionId = (given as { regionId?: unknown }).regionId;
+  const values: SnippetValues = { ...valuesFromSettings(), ...pickValues({ region: regionId, ...given }) };
+  let rendered;
+  try {
+    rendered = renderSnippet(job, language, values);
+  } catch (error) {
+    if (error instanceof InvalidSnippetValueError) {
+      throw new Error(vscode.l10n.t('The {0} cannot be used in a snippet: only letters, digits and . _ : / @ + = - are allowed.', valueLabel(error.valueName)));
+    }
+    throw error;
+  }
+
+  const target =
+    editor && editorLanguage === language
+      ? editor
+      : await vscode.window.showTextDocument(await vscode.workspace.openTextDocument({ language, content: '' }));
+  const inserted = await target.insertSnippet(new vscode.SnippetString(rendered.body));
+  if (!inserted) throw new Error(vscode.l10n.t('The snippet could not be inserted into the editor.'));
+  ctx.log.info(`insertSnippet: ${job} ${language} into ${target.document.uri.scheme} document`);
+
+  const copy = vscode.l10n.t('Copy Dependency');
+  void vscode.window.showInformationMessage(vscode.l10n.t('The snippet needs: {0}', rendered.dependency), copy).then((choice) => {
+    if (choice === copy) void vscode.env.clipboard.writeText(dependencyToCopy(rendered.dependency));
+  });
+}
+
+function valuesFromSettings(): SnippetValues {
+  const config = vscode.workspace.getConfiguration('alicloudKms');
+  return pickValues({ region: config.get<string>('defaultRegion'), keyId: config.get<string>('defaultKey') });
+}
+
+async function pickJob(ui: Prompter, node: SnippetNode): Promise<SnippetJob> {
+  const items: (vscode.QuickPickItem & { job: SnippetJob })[] = [
+    { job: 'encrypt-decrypt', label: vscode.l10n.t('Encrypt and decrypt with a KMS key'), detail: vscode.l10n.t('Encrypt/Decrypt API calls with the instance RAM role') },
+    { job: 'envelope', label: vscode.l10n.t('Envelope encryption with a data key'), detail: vscode.l10n.t('GenerateDataKey, then AES-256-GCM locally (Java: Encryption SDK)') },
+    { job: 'read-secret', label: vscode.l10n.t('Read a secret'), detail: vscode.l10n.t('GetSecretValue with a cache (Java and Go: Secrets Manager client)') },
+  ];
+  // a secret node offers reading the secret first
+  if (node.secretName && !node.keyId) items.unshift(...items.splice(2, 1));
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Insert SDK Snippet'), placeHolder: vscode.l10n.t('What should the code do?') });
+  if (!picked) throw new UserCancelledError();
+  return picked.job;
+}
+
+async function pickLanguage(ui: Prompter, current: SnippetLanguage | undefined): Promise<SnippetLanguage> {
+  const names: Record<SnippetLanguage, string> = { java: 'Java', python: 'Python', go: 'Go', javascript: 'JavaScript (Node.js)', typescript: 'TypeScript (Node.js)' };
+  const ordered = current ? [current, ...SNIPPET_LANGUAGES.filter((l) => l !== current)] : [...SNIPPET_LANGUAGES];
+  const items = ordered.map((language) => ({
+    language,
+    label: names[language],
+    description: language === current ? vscode.l10n.t('language of the active editor') : undefined,
+  }));
+  const picked = await ui.showQuickPick(items, { title: vscode.l10n.t('Insert SDK Snippet'), placeHolder: vscode.l10n.t('Language') });
+  if (!picked) throw new UserCancelledError();
+  return picked.language;
+}
+
+function valueLabel(name: ValueName): string {
+  const labels: Record<ValueName, string> = {
+    roleName: vscode.l10n.t('instance RAM role name'),
+    region: vscode.l10n.t('region id'),
+    keyId: vscode.l10n.t('KMS key id or alias'),
+    secretName: vscode.l10n.t('secret name'),
+    accountId: vscode.l10n.t('account id'),
+  };
+  return labels[name];
+}

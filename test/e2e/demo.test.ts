@@ -1,0 +1,89 @@
+// e2e against the demo account: the packaged extension in VS Code 1.139 (code-server), signed in to the
+// emulator's demo account and acting as on an ECS instance, driven in headless Chromium. Expands each
+// view, runs a workflow and the walkthrough, and saves the screenshots the README shows.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { startEmulator, type Emulator } from '../emulator';
+import { launchBrowser, workbenchUrl, type Browser } from '../host/browser';
+import { startCodeServer, type RunningCodeServer } from '../host/codeServer';
+import { demoHostOptions } from '../host/demoHost';
+import { repoRoot } from '../host/paths';
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
+const screenshots = join(repoRoot, 'test', 'e2e', 'screenshots');
+
+let emulator: Emulator;
+let server: RunningCodeServer;
+let browser: Browser;
+let page: Page;
+
+before(async () => {
+  mkdirSync(screenshots, { recursive: true });
+  emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo' });
+  server = await startCodeServer(demoHostOptions(emulator, vsix));
+  browser = await launchBrowser();
+  page = await browser.context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(workbenchUrl(server.origin, { folder: server.workspaceDir }));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+  await emulator?.close();
+});
+
+function row(label: string) {
+  return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
+}
+
+async function runCommand(title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+test('the explorer shows the demo account: roles with permissions, instances per region, keys', async () => {
+  await page.locator('.part.activitybar .action-label[aria-label^="Alibaba Cloud"]').click();
+  await row('EcsKmsAccessRole').click();
+  await row('Permissions').click();
+  await row('AliyunKMS').waitFor();
+  // A role ECS cannot assume is marked as such.
+  await row('ECS cannot assume').waitFor();
+  const instancesPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'ECS Instances' }) });
+  await instancesPane.locator('.monaco-list-row', { hasText: 'cn-hangzhou' }).click();
+  await instancesPane.locator('.monaco-list-row', { hasText: 'i-bp1demo0000000000001' }).waitFor();
+  const keysPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'KMS Keys & Secrets' }) });
+  await keysPane.locator('.monaco-list-row', { hasText: 'cn-hangzhou' }).click();
+  await keysPane.locator('.monaco-list-row', { hasText: 'alias/demo-app' }).waitFor();
+  await page.screenshot({ path: join(screenshots, 'explorer.png') });
+});
+
+test('Grant KMS Access asks which role, then how much access', async () => {
+  await runCommand('Alibaba Cloud: Grant KMS Access');
+  const picks = page.locator('.quick-input-list .monaco-list-row');
+  await picks.filter({ hasText: 'EcsKmsAccessRole' }).first().waitFor();
+  await page.locator('.quick-input-widget input').fill('EcsNoPermissionRole');
+  await page.keyboard.press('Enter');
+  // The three ways to grant: the system policies of the product document, or least privilege.
+  await picks.filter({ hasText: 'AliyunKMSFullAccess' }).first().waitFor();
+  await picks.filter({ hasText: 'AliyunKMSCryptoUserAccess' }).first().waitFor();
+  await page.screenshot({ path: join(screenshots, 'grant-kms-access.png') });
+  await page.keyboard.press('Escape');
+});
+
+test('the walkthrough leads through the four steps', async () => {
+  await runCommand('Alibaba Cloud: Open Walkthrough');
+  const walkthrough = page.locator('.gettingStartedContainer');
+  await walkthrough.getByText('Create the instance RAM role', { exact: false }).first().waitFor();
+  for (const step of ['Attach', 'credential', 'KMS']) assert.ok(await walkthrough.getByText(step, { exact: false }).count() > 0, step);
+  await page.screenshot({ path: join(screenshots, 'walkthrough.png') });
+});
