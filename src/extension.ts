@@ -32,6 +32,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   const ui = new PrompterSlot();
   const instance = new InstanceCredentialModel(() => factory.metadata, log);
   const ctx: CommandContext = { extension: context, log, session, trees, ui, instance };
+  const instanceViews = registerInstanceCredential(instance);
   context.subscriptions.push(
     log,
     session,
@@ -40,7 +41,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
     trees.instances.createView({ canSelectMany: true }),
     trees.keys.createView(),
     registerReadOnlyDocuments(),
-    registerInstanceCredential(instance),
+    instanceViews,
     ...registerCommands(ctx),
     createProfileStatusBar(session),
     watchProfileSources(factory, session),
@@ -58,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   registerPolicyDiagnostics(context);
   registerAccessKeyLinter(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
-  return { session, factory, trees, instance, usePrompter: (prompter) => ui.use(prompter) };
+  return { session, factory, trees, instance, instanceTree: instanceViews.tree, usePrompter: (prompter) => ui.use(prompter) };
 }
 
 export function deactivate(): void {

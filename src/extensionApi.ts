@@ -1,6 +1,7 @@
 import type { CloudServicesFactory } from './cloud/types';
 import type { Trees } from './commands/commandContext';
 import type { Prompter } from './commands/prompter';
+import type { CredentialTreeProvider } from './instance/credentialTreeProvider';
 import type { InstanceCredentialModel } from './instance/instanceCredentialModel';
 import type { CloudSession } from './session/cloudSession';
 
@@ -14,6 +15,8 @@ export interface ExtensionApi {
   readonly trees: Trees;
   /** This machine's instance credential (probe result, snapshot, refresh). */
   readonly instance: InstanceCredentialModel;
+  /** The Instance Credential view's data (its rows, as the view shows them). */
+  readonly instanceTree: CredentialTreeProvider;
   /** Answer every prompt with `prompter` (undefined: back to the real UI). */
   usePrompter(prompter: Prompter | undefined): void;
 }

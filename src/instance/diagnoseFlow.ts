@@ -21,7 +21,8 @@ export async function runDiagnose(ctx: CommandContext, node: unknown): Promise<D
   const key = keyFromNode(node) ?? presetKey() ?? (await askKey(ctx, fallbackRegionId, management));
   const metadata = ctx.session.factory.metadata;
 
-  const report = await withCancellableProgress(vscode.l10n.t('Diagnosing KMS access…'), () => runDiagnosis({
+  const report = await withCancellableProgress(vscode.l10n.t('Diagnosing KMS access…'), (signal) => runDiagnosis({
+    signal,
     metadata,
     network: nodeNetworkProbe,
     instanceKms: (regionId) => ctx.session.factory.createInstanceServices(regionId).kms(regionId),

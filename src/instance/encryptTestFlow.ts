@@ -11,7 +11,7 @@ import { renderEncryptReport } from './encryptReport';
 import { explainKmsFailure, type KmsFailureExplanation } from './explainKmsFailure';
 import { encryptRoundTrip } from './kmsRoundTrip';
 import { english } from './localText';
-import { instanceReady, offerRemedy, withCancellableProgress } from './testFlowSupport';
+import { instanceReady, offerRemedy, withCancellableProgress, type OfferedAction } from './testFlowSupport';
 import { keyFromNode, kmsEndpointInfo, managementServices, pickKey } from './kmsTarget';
 
 export interface EncryptTestOutcome {
@@ -25,8 +25,9 @@ export interface EncryptTestOutcome {
   readonly matches?: boolean;
   /** English, for the log and the tests. */
   readonly explanation?: { code: string; summary: string; fix: string; remedy?: string };
-  /** The buttons offered with the failure. */
+  /** The buttons offered with the failure (labels), and the commands they run. */
   readonly offered: readonly string[];
+  readonly actions?: readonly OfferedAction[];
   /** Set when the test could not start (not on ECS, no role...). */
   readonly notRun?: string;
 }
@@ -77,16 +78,17 @@ export async function runEncryptTest(ctx: CommandContext, node: unknown, mode: '
     calls.map((c) => `${c.api} ${c.ok ? 'ok' : c.code} ${c.latencyMs} ms RequestId=${c.requestId ?? '-'}`).join('; ') +
     (result.failed ? ` | ${english(explanation!.summary)}` : ` | plaintext ${result.matches ? 'matches' : 'DIFFERS'}`));
 
-  let offered: string[] = [];
+  let actions: OfferedAction[] = [];
   if (explanation) {
-    offered = await offerRemedy(ctx, explanation, { roleName: mode === 'instance' ? principal : undefined, keyId: key.identifier, regionId, management, kms: kmsInfo });
+    actions = await offerRemedy(ctx, explanation, { roleName: mode === 'instance' ? principal : undefined, keyId: key.identifier, regionId, management, kms: kmsInfo });
   } else {
     void ctx.ui.showInformationMessage(vscode.l10n.t('Test Encrypt passed: {0} encrypted and decrypted with key {1}.', credential, key.identifier), {});
   }
   return {
     ok: !result.failed && result.matches === true, mode, principal, key: key.identifier, regionId, endpoint: kms.endpoint, calls, matches: result.matches,
     explanation: explanation && { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy },
-    offered,
+    offered: actions.map((a) => a.label),
+    actions,
   };
 }
 

@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { InstanceMetadata } from '../cloud/types';
 import { NEAR_EXPIRY_MS } from './format';
-import { readInstanceSnapshot, REFRESH_COMMAND, type InstanceSnapshot } from './instanceSnapshot';
-import { english, text } from './localText';
+import { readInstanceSnapshot, type InstanceSnapshot } from './instanceSnapshot';
+import { english } from './localText';
 
 
 /**
@@ -30,11 +30,14 @@ export class InstanceCredentialModel implements vscode.Disposable {
         if (e.affectsConfiguration('alicloudKms.metadataEndpoint') || e.affectsConfiguration('alicloudKms.imdsv1Disabled')) void this.refresh();
       }),
     );
-    // Once a minute: a credential inside the refresh window is re-read through the shared cache,
-    // which fetches at most once per minute (never once per call).
+    // Once a minute: a credential inside the refresh window is re-read through the shared cache
+    // (which fetches at most once per minute, never once per call), and a problem on the instance
+    // (service gone, malformed answer, no role yet) is looked at again, so the view recovers by itself.
     this.timer = setInterval(() => {
-      const c = this.snapshot?.credential;
-      if (c && c.expirationMs - Date.now() < NEAR_EXPIRY_MS && !this.pending) void this.refresh();
+      const s = this.snapshot;
+      if (!s || this.pending) return;
+      const nearExpiry = s.credential !== undefined && s.credential.expirationMs - Date.now() < NEAR_EXPIRY_MS;
+      if (nearExpiry || (s.onEcs && s.problem)) void this.refresh();
     }, 60_000);
   }
 
@@ -53,8 +56,7 @@ export class InstanceCredentialModel implements vscode.Disposable {
     const mine = ++this.generation;
     const metadata = this.metadata();
     if (options.force) metadata.reset();
-    const reading = readInstanceSnapshot(metadata).then(async (fresh) => {
-      const snapshot = stillOnEcs(fresh, this.snapshot);
+    const reading = readInstanceSnapshot(metadata, { previous: this.snapshot }).then(async (snapshot) => {
       if (mine === this.generation) {
         this.snapshot = snapshot;
         this.pending = undefined;
@@ -87,25 +89,4 @@ export class InstanceCredentialModel implements vscode.Disposable {
     clearInterval(this.timer);
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/**
- * Once the metadata service at this endpoint answered, its silence is an outage, not proof that this
- * machine is no ECS instance: keep the view (onEcs) and say that the service stopped answering.
- */
-function stillOnEcs(fresh: InstanceSnapshot, previous: InstanceSnapshot | undefined): InstanceSnapshot {
-  if (fresh.onEcs || !previous?.onEcs || previous.endpoint !== fresh.endpoint) return fresh;
-  const reason = fresh.probe.reason ?? 'no answer';
-  return {
-    ...fresh,
-    onEcs: true,
-    identity: previous.identity,
-    problem: {
-      kind: 'unavailable',
-      detail: reason,
-      message: text('The metadata service at {0} stopped answering: {1}', fresh.endpoint, reason),
-      fix: text('It usually recovers by itself. Refresh in a moment; if it persists, check alicloudKms.metadataEndpoint and the network.'),
-      action: { label: text('Refresh'), command: REFRESH_COMMAND },
-    },
-  };
 }

@@ -2,6 +2,7 @@
 // metadata service of this machine. Pure (no vscode): it holds no secret — the AccessKeyId is masked
 // here and the secret and token are never copied into it.
 import { isCloudError, type InstanceIdentity, type InstanceMetadata, type MetadataFetchMode, type MetadataProbeResult } from '../cloud/types';
+import { attachRoleArgs } from './commandArgs';
 import { maskAccessKeyId } from './format';
 import { text, type LocalText } from './localText';
 
@@ -49,11 +50,31 @@ export const ATTACH_ROLE_COMMAND = 'alicloudKms.attachRole';
 export const REFRESH_COMMAND = 'alicloudKms.refreshInstanceCredential';
 const OPEN_SETTINGS = 'workbench.action.openSettings';
 
-/** Reads everything the view shows. Never throws: a failure becomes `problem`. */
-export async function readInstanceSnapshot(metadata: InstanceMetadata, options: { forceRefresh?: boolean; now?: () => number } = {}): Promise<InstanceSnapshot> {
+/**
+ * Reads everything the view shows. Never throws: a failure becomes `problem`. `previous` is the last
+ * reading: when the same metadata service answered before, silence now means it went away (the
+ * machine is still an ECS instance), not "not on ECS".
+ */
+export async function readInstanceSnapshot(
+  metadata: InstanceMetadata,
+  options: { forceRefresh?: boolean; now?: () => number; previous?: InstanceSnapshot } = {},
+): Promise<InstanceSnapshot> {
   const now = options.now ?? Date.now;
   const base = { checkedAt: now(), endpoint: metadata.endpoint };
   const probe = await metadata.probe();
+  const previous = options.previous;
+  if (!probe.onEcs && previous?.onEcs && previous.endpoint === metadata.endpoint) {
+    return {
+      ...base, onEcs: true, probe, identity: previous.identity,
+      problem: {
+        kind: 'unavailable',
+        message: text('The metadata service at {0} stopped answering: {1}', metadata.endpoint, probe.reason ?? '?'),
+        fix: text('It usually recovers by itself; this view checks again every minute. If it persists, check the instance\'s network and firewall (100.100.100.200 must stay reachable).'),
+        action: { label: text('Refresh'), command: REFRESH_COMMAND },
+        detail: probe.reason,
+      },
+    };
+  }
   if (!probe.onEcs) {
     return {
       ...base, onEcs: false, probe,
@@ -95,7 +116,7 @@ function noRole(identity: InstanceIdentity | undefined): InstanceProblem {
     kind: 'noRole',
     message: text('No RAM role is attached to this instance ({0}), so there is no instance credential.', identity?.instanceId ?? '?'),
     fix: text('Attach an instance RAM role that ECS may assume and that has KMS permissions (ECS Instances view: Attach Role).'),
-    action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: identity ? [{ instanceId: identity.instanceId, regionId: identity.regionId }] : [] },
+    action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: attachRoleArgs(identity) },
   };
 }
 

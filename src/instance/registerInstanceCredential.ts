@@ -7,7 +7,7 @@ import type { InstanceCredentialModel } from './instanceCredentialModel';
  * The Instance Credential view and status bar item, their one-second countdown, and the background
  * probe. Returns at once: the probe runs after activation, so it never delays it.
  */
-export function registerInstanceCredential(model: InstanceCredentialModel): vscode.Disposable {
+export function registerInstanceCredential(model: InstanceCredentialModel): vscode.Disposable & { readonly tree: CredentialTreeProvider } {
   const tree = new CredentialTreeProvider(model);
   const view = vscode.window.createTreeView('alicloudKms.instanceCredential', { treeDataProvider: tree });
   const statusBar = new CredentialStatusBar(model);
@@ -17,5 +17,6 @@ export function registerInstanceCredential(model: InstanceCredentialModel): vsco
     if (view.visible) tree.tick();
   }, 1000);
   setTimeout(() => void model.refresh(), 0);
-  return vscode.Disposable.from(model, tree, view, statusBar, { dispose: () => clearInterval(timer) });
+  const disposable = vscode.Disposable.from(model, tree, view, statusBar, { dispose: () => clearInterval(timer) });
+  return Object.assign(disposable, { tree });
 }

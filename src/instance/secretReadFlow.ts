@@ -49,7 +49,7 @@ export async function runSecretReadTest(ctx: CommandContext, node: unknown): Pro
     const report = renderSecretReport(ready.roleName, result, kmsInfo, undefined) + `\n## ${vscode.l10n.t('Why it failed')}\n\n${localize(explanation.summary)}\n\n**${vscode.l10n.t('Fix')}:** ${localize(explanation.fix)}\n`;
     await showReadOnlyDocument('kms-test-secret-read.md', report, 'markdown');
     ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ${explanation.code} RequestId=${explanation.requestId ?? '-'} | ${english(explanation.summary)}`);
-    const offered = await offerRemedy(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo });
+    const offered = (await offerRemedy(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo })).map((a) => a.label);
     return { ...base, ok: false, requestId: explanation.requestId, offered, explanation: { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy } };
   }
 

@@ -1,6 +1,7 @@
 // Shared steps of the instance tests: is there a usable instance credential (else say why, with the
 // fix), run with a cancellable progress, and offer the command that fixes a failure.
 import * as vscode from 'vscode';
+import { grantArgs } from './commandArgs';
 import { CloudCancelledError, type CloudServices } from '../cloud/types';
 import type { CommandContext } from '../commands/commandContext';
 import type { KmsEndpointInfo } from './diagnosis/diagnosisTypes';
@@ -14,7 +15,9 @@ export type InstanceReady =
 
 /** The instance credential must be readable; otherwise the user is told why and offered the fix. */
 export async function instanceReady(ctx: CommandContext, purpose: 'testEncrypt' | 'testSecretRead'): Promise<InstanceReady> {
-  const s = await ctx.instance.ready();
+  // Read again (through the credential cache: no extra fetch while it is fresh) so the role named
+  // in a result is the one attached now.
+  const s = await ctx.instance.refresh();
   if (s.onEcs && s.credential && s.identity) {
     return { ok: true, roleName: s.credential.roleName, regionId: s.identity.regionId, instanceId: s.identity.instanceId };
   }
@@ -54,14 +57,21 @@ export interface RemedyContext {
   readonly kms: KmsEndpointInfo;
 }
 
+/** A button offered with a failure; `command`/`args` when it runs a command (what the tests check). */
+export interface OfferedAction {
+  readonly label: string;
+  readonly command?: string;
+  readonly args?: readonly unknown[];
+}
+
 /** Shows the failure in one notification with the button that fixes it; returns the buttons offered. */
-export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureExplanation, c: RemedyContext): Promise<string[]> {
-  const buttons: { label: string; run: () => Thenable<unknown> }[] = [];
+export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureExplanation, c: RemedyContext): Promise<OfferedAction[]> {
+  const buttons: (OfferedAction & { run: () => Thenable<unknown> })[] = [];
+  const command = (label: string, id: string, ...args: unknown[]) => buttons.push({ label, command: id, args, run: () => vscode.commands.executeCommand(id, ...args) });
   switch (explanation.remedy) {
     case 'grantKmsAccess':
       if (c.roleName && c.management) {
-        const request = { roleName: c.roleName, keyId: c.keyId, regionId: c.regionId };
-        buttons.push({ label: vscode.l10n.t('Grant KMS Access'), run: () => vscode.commands.executeCommand('alicloudKms.grantKmsAccess', request) });
+        command(vscode.l10n.t('Grant KMS Access'), 'alicloudKms.grantKmsAccess', ...grantArgs(c.roleName, c.keyId, c.regionId));
       }
       break;
     case 'otherEndpoint':
@@ -73,13 +83,13 @@ export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureEx
       }
       break;
     case 'refreshCredential':
-      buttons.push({ label: vscode.l10n.t('Refresh'), run: () => vscode.commands.executeCommand(REFRESH_COMMAND) });
+      command(vscode.l10n.t('Refresh'), REFRESH_COMMAND);
       break;
     case 'attachRole':
-      buttons.push({ label: vscode.l10n.t('Attach a Role…'), run: () => vscode.commands.executeCommand(ATTACH_ROLE_COMMAND) });
+      command(vscode.l10n.t('Attach a Role…'), ATTACH_ROLE_COMMAND);
       break;
     case 'checkClock':
-      buttons.push({ label: vscode.l10n.t('Diagnose KMS Access'), run: () => vscode.commands.executeCommand('alicloudKms.diagnose') });
+      command(vscode.l10n.t('Diagnose KMS Access'), 'alicloudKms.diagnose');
       break;
   }
   const showLog = vscode.l10n.t('Show Log');
@@ -87,5 +97,5 @@ export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureEx
   const request = explanation.requestId ? ` (RequestId ${explanation.requestId})` : '';
   const message = `${localize(explanation.summary)} ${localize(explanation.fix)}${request}`;
   void ctx.ui.showWarningMessage(message, {}, ...buttons.map((b) => b.label)).then((choice) => buttons.find((b) => b.label === choice)?.run());
-  return buttons.map((b) => b.label);
+  return buttons.map(({ label, command: id, args }) => ({ label, command: id, args }));
 }

@@ -6,7 +6,7 @@ import type { Emulator } from '../emulator';
 import type { ExtensionApi } from '../../src/extensionApi';
 import type { InstanceSnapshot } from '../../src/instance/instanceSnapshot';
 import {
-  CREDENTIAL_PATH, THIS_INSTANCE, closedPort, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument,
+  CREDENTIAL_PATH, THIS_INSTANCE, closedPort, silentPort, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument,
 } from './support/instanceHarness';
 
 const ROLE = 'EcsKmsAccessRole';
@@ -49,6 +49,18 @@ describe('instance credential (issue 7)', () => {
     assert.equal(api.instance.current?.onEcs, true);
   });
 
+  it('the Instance Credential view shows one row per field, the expiration counting down', async () => {
+    await refresh(api);
+    const rows = api.instanceTree.getChildren().map((row) => api.instanceTree.getTreeItem(row));
+    const byId = Object.fromEntries(rows.map((item) => [item.id, item]));
+    assert.deepEqual(rows.map((item) => item.id), ['field:instance', 'field:region', 'field:zone', 'field:vpc', 'field:role', 'field:accessKeyId', 'field:expiration', 'field:lastUpdated', 'field:fetchedWith']);
+    assert.equal(byId['field:instance'].description, THIS_INSTANCE);
+    assert.equal(byId['field:role'].description, ROLE);
+    assert.match(String(byId['field:expiration'].description), /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z \(in (\d+h \d{2}m|\d+m \d{2}s)\)$/);
+    assert.equal(byId['field:fetchedWith'].description, 'token (IMDSv2)');
+    assert.match(String(byId['field:accessKeyId'].description), /^STS\.\w+\*{4}\w{4}$/);
+  });
+
   it('token required (hardened mode): still served, through the token path', async () => {
     emulator.metadataMode = 'token-required';
     const s = await refresh(api);
@@ -58,7 +70,8 @@ describe('instance credential (issue 7)', () => {
 
   it('token required but the token request refused: says so and offers the fix', async () => {
     emulator.metadataMode = 'token-required';
-    const proxy = await metadataProxy(emulator.metadata, (req) => (req.method === 'PUT' ? { status: 403, body: 'Forbidden' } : undefined));
+    // An HTTP proxy in between: the service refuses token requests that carry X-Forwarded-For.
+    const proxy = await metadataProxy(emulator.metadata, () => undefined, { forwardedFor: true });
     try {
       await pointSettingsAt(emulator.api, proxy.url);
       const s = await refresh(api);
@@ -77,7 +90,14 @@ describe('instance credential (issue 7)', () => {
     assert.equal(s.onEcs, true);
     assert.equal(s.problem?.kind, 'noRole');
     assert.equal(s.problem?.action?.command, 'alicloudKms.attachRole');
-    assert.deepEqual(s.problem?.action?.args, [{ instanceId: 'i-bp1demo0000000000002', regionId: 'cn-hangzhou' }]);
+    // The view says so in words, with a row that runs the fix.
+    const rows = api.instanceTree.getChildren().map((row) => api.instanceTree.getTreeItem(row));
+    assert.match(String(rows[0].label), /No RAM role is attached to this instance \(i-bp1demo0000000000002\)/);
+    assert.equal(rows[1].command?.command, 'alicloudKms.attachRole');
+    assert.equal(rows.find((r) => r.id === 'field:role')?.description, 'none attached');
+    const [target] = s.problem!.action!.args as { instanceId: string; instance: { instanceId: string; networkType: string } }[];
+    assert.equal(target.instanceId, 'i-bp1demo0000000000002');
+    assert.equal(target.instance.networkType, 'vpc', 'shaped like an instance node for Attach Role');
     const { result, prompter } = await runWith<{ ok: boolean; notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.ok, false);
     assert.equal(result.notRun, 'noRole');
@@ -98,6 +118,22 @@ describe('instance credential (issue 7)', () => {
     assert.deepEqual(result.offered, ['Test Encrypt as Profile']);
   });
 
+  it('not on ECS (a metadata address that never answers): the probe gives up in under 0.5 s', async () => {
+    const silent = await silentPort();
+    try {
+      await pointSettingsAt(emulator.api, silent.url);
+      const started = Date.now();
+      const s = await refresh(api);
+      const took = Date.now() - started;
+      console.log(`      silent metadata address: probe ${Math.round(s.probe.elapsedMs)} ms, refresh ${took} ms`);
+      assert.equal(s.onEcs, false);
+      assert.ok(s.probe.elapsedMs < 500, `probe took ${s.probe.elapsedMs} ms`);
+      assert.ok(took < 1500, `${took} ms`);
+    } finally {
+      await silent.close();
+    }
+  });
+
   it('a malformed credential answer is named as such, and the view recovers when the service is fixed', async () => {
     const proxy = await metadataProxy(emulator.metadata, (req) => (req.url?.startsWith(`${CREDENTIAL_PATH}${ROLE}`) ? { status: 200, body: '{"Code":"Success","AccessKeyId":' } : undefined));
     try {
@@ -105,12 +141,49 @@ describe('instance credential (issue 7)', () => {
       const s = await refresh(api);
       assert.equal(s.problem?.kind, 'malformed');
       assert.match(s.problem!.detail!, /not JSON/);
+      const rows = api.instanceTree.getChildren().map((row) => api.instanceTree.getTreeItem(row));
+      assert.match(String(rows[0].label), /malformed credential/);
     } finally {
       await proxy.close();
     }
     await pointSettingsAt(emulator.api, emulator.metadata);
     const fixed = await refresh(api);
     assert.equal(fixed.problem, undefined);
+  });
+
+  it('a credential whose Expiration has passed is named as expired', async () => {
+    const body = JSON.stringify({ Code: 'Success', AccessKeyId: 'STS.NTexpired0000000000', AccessKeySecret: 'x', SecurityToken: 'y', Expiration: '2020-01-01T00:00:00Z', LastUpdated: '2019-12-31T18:00:00Z' });
+    const proxy = await metadataProxy(emulator.metadata, (req) => (req.url?.startsWith(`${CREDENTIAL_PATH}${ROLE}`) ? { status: 200, body } : undefined));
+    try {
+      await pointSettingsAt(emulator.api, proxy.url);
+      const s = await refresh(api);
+      assert.equal(s.problem?.kind, 'expired');
+      assert.match(s.problem!.detail!, /2020-01-01T00:00:00Z/);
+      assert.equal(s.problem?.action?.command, 'alicloudKms.refreshInstanceCredential');
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('the metadata service going away mid-session is named as such (not "not on ECS"), and the view recovers when it returns', async () => {
+    let down = false;
+    const proxy = await metadataProxy(emulator.metadata, () => (down ? { status: -1, body: '' } : undefined));
+    try {
+      await pointSettingsAt(emulator.api, proxy.url);
+      assert.equal((await refresh(api)).problem, undefined);
+      down = true;
+      const gone = await refresh(api);
+      assert.equal(gone.onEcs, true, 'still an ECS instance');
+      assert.equal(gone.problem?.kind, 'unavailable');
+      assert.match(gone.problem!.message.template, /stopped answering/);
+      assert.equal(gone.identity?.instanceId, THIS_INSTANCE);
+      down = false;
+      const back = await refresh(api);
+      assert.equal(back.problem, undefined, JSON.stringify(back.problem));
+      assert.equal(back.credential?.roleName, ROLE);
+    } finally {
+      await proxy.close();
+    }
   });
 
   it('Show Instance Credential: a read-only document with the masked AccessKeyId, never the secret or the token', async () => {

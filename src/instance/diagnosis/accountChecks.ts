@@ -2,6 +2,7 @@
 // role's trust policy lets ECS assume it, its policies allow the KMS actions on the key, and the
 // instance is in a VPC (instance RAM roles work only there).
 import { isCloudError } from '../../cloud/types';
+import { grantArgs } from '../commandArgs';
 import { allowedActions } from '../../policy/evaluator';
 import { parsePolicyDocument } from '../../policy/policyDocument';
 import { canServiceAssume } from '../../policy/trustPolicy';
@@ -47,7 +48,7 @@ export async function accountChecks(deps: DiagnosisDeps, regionId: string, meta:
 async function trustCheck(deps: DiagnosisDeps, roleName: string, profileName: string): Promise<CheckLine> {
   const { services } = deps.management!;
   try {
-    const role = await services.ram.getRole(roleName);
+    const role = await services.ram.getRole(roleName, { signal: deps.signal });
     const check = canServiceAssume(parsePolicyDocument(JSON.parse(role.assumeRolePolicyDocument ?? '{}')));
     if (check.canAssume) {
       return {
@@ -70,7 +71,7 @@ async function policiesCheck(deps: DiagnosisDeps, regionId: string, roleName: st
   const { services } = deps.management!;
   if (!deps.key) return skipped('policies', TITLES.policies, 'No key chosen.');
   try {
-    const key = await services.kms(regionId).describeKey(deps.key.identifier);
+    const key = await services.kms(regionId).describeKey(deps.key.identifier, { signal: deps.signal });
     if (!key.arn) return skipped('policies', TITLES.policies, 'The key {0} has no ARN to evaluate the policies against.', key.keyId);
     const reader = new RolePolicyReader(services);
     const attached = await reader.attachedPolicies(roleName);
@@ -89,7 +90,7 @@ async function policiesCheck(deps: DiagnosisDeps, regionId: string, roleName: st
       fix: missing.length > 0
         ? text('Role {0} lacks {1} on key {2}. Grant KMS Access adds it.', roleName, missing.join(', '), key.keyId)
         : text('Enable key {0} (or cancel its deletion) in the KMS console.', key.keyId),
-      action: missing.length > 0 ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: [{ roleName, keyId: key.keyId, regionId }] } : undefined,
+      action: missing.length > 0 ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: grantArgs(roleName, key.keyId, regionId) } : undefined,
     };
   } catch (error) {
     return {
@@ -106,7 +107,7 @@ async function vpcCheck(deps: DiagnosisDeps, meta: MetadataFindings, profileName
   const { services } = deps.management!;
   try {
     let found;
-    for await (const instance of services.ecs.listInstances(identity.regionId, { filter: { instanceIds: [identity.instanceId] }, includeRamRoles: false })) {
+    for await (const instance of services.ecs.listInstances(identity.regionId, { filter: { instanceIds: [identity.instanceId] }, includeRamRoles: false, signal: deps.signal })) {
       found = instance;
       break;
     }

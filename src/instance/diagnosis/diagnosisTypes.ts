@@ -1,6 +1,6 @@
 // The checklist of Diagnose KMS Access: each line passed / failed / skipped, with the evidence and a
 // fix. Pure data (no vscode); the report renders it and the tests assert on `id` and `status`.
-import type { CloudServices, InstanceMetadata, KmsService } from '../../cloud/types';
+import type { CancelSignal, CloudServices, InstanceMetadata, KmsService } from '../../cloud/types';
 import type { FixAction } from '../instanceSnapshot';
 import type { LocalText } from '../localText';
 import type { NetworkProbe } from '../networkProbe';
@@ -43,6 +43,8 @@ export interface DiagnosisDeps {
   readonly fallbackRegionId: string;
   readonly now: () => number;
   readonly timeoutMs?: number;
+  /** Cancels the cloud calls (Encrypt, the management profile's reads). */
+  readonly signal?: CancelSignal;
 }
 
 export interface DiagnosisReport {

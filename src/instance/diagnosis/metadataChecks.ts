@@ -1,6 +1,7 @@
 // Checklist lines about this machine: the metadata service, its token path, the attached role and
 // the role's credential.
 import { isCloudError, type InstanceIdentity } from '../../cloud/types';
+import { attachRoleArgs } from '../commandArgs';
 import { formatDuration, maskAccessKeyId } from '../format';
 import { ATTACH_ROLE_COMMAND, REFRESH_COMMAND } from '../instanceSnapshot';
 import { text, type LocalText } from '../localText';
@@ -81,7 +82,7 @@ export async function metadataChecks(deps: DiagnosisDeps): Promise<MetadataFindi
       id: 'role', title: TITLES.role, status: 'failed',
       evidence: [text('{0} lists no role under /latest/meta-data/ram/security-credentials/ for instance {1}.', metadata.endpoint, identity.instanceId)],
       fix: text('Attach an instance RAM role that ECS may assume and that has KMS permissions.'),
-      action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: [{ instanceId: identity.instanceId, regionId: identity.regionId }] },
+      action: { label: text('Attach a Role…'), command: ATTACH_ROLE_COMMAND, args: attachRoleArgs(identity) },
     });
     lines.push(skipped('credential', TITLES.credential, 'no role is attached'));
     return { lines, identity, credentialOk: false };

@@ -1,6 +1,7 @@
 // Checklist lines about the way to KMS: the clock against the service's Date header, DNS and TCP to
 // the KMS endpoint, and an Encrypt/Decrypt round trip with the instance credential.
 import { explainKmsFailure } from '../explainKmsFailure';
+import { grantArgs } from '../commandArgs';
 import { formatDuration } from '../format';
 import { REFRESH_COMMAND, type FixAction } from '../instanceSnapshot';
 import { encryptRoundTrip } from '../kmsRoundTrip';
@@ -101,7 +102,7 @@ export async function encryptCheck(deps: DiagnosisDeps, regionId: string, kms: K
     };
   }
   if (!meta.credentialOk || !meta.roleName) return skipped('encrypt', TITLES.encrypt, 'There is no usable instance credential.');
-  const result = await encryptRoundTrip(deps.instanceKms(regionId), { keyId: deps.key.identifier, plaintext: DIAGNOSE_SAMPLE });
+  const result = await encryptRoundTrip(deps.instanceKms(regionId), { keyId: deps.key.identifier, plaintext: DIAGNOSE_SAMPLE }, { signal: deps.signal });
   if (!result.failed) {
     const [enc, dec] = result.calls;
     return {
@@ -117,7 +118,7 @@ export async function encryptCheck(deps: DiagnosisDeps, regionId: string, kms: K
     regionId, endpoint: kms.endpoint, vpcEndpoint: kms.vpc,
   });
   const action: FixAction | undefined = explained.remedy === 'grantKmsAccess'
-    ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: [{ roleName: meta.roleName, keyId: deps.key.identifier, regionId }] }
+    ? { label: text('Grant KMS Access'), command: 'alicloudKms.grantKmsAccess', args: grantArgs(meta.roleName, deps.key.identifier, regionId) }
     : explained.remedy === 'refreshCredential' ? { label: text('Refresh'), command: REFRESH_COMMAND }
       : explained.remedy === 'otherEndpoint' ? otherEndpointAction(kms) : undefined;
   return {

@@ -56,19 +56,48 @@ export async function closedPort(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** A port that accepts connections and never answers (a blackholed metadata address). */
+export async function silentPort(): Promise<{ url: string; close(): Promise<void> }> {
+  const sockets = new Set<import('node:net').Socket>();
+  const server = (await import('node:net')).createServer((socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise<void>((resolve) => {
+      for (const socket of sockets) socket.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
 /**
  * A small HTTP proxy in front of the emulator's metadata service that can refuse the token request
  * or rewrite answers (a proxy in between, as on a misconfigured machine).
  */
-export async function metadataProxy(target: string, rewrite: (req: http.IncomingMessage) => { status: number; body: string } | undefined): Promise<{ url: string; close(): Promise<void> }> {
+export async function metadataProxy(
+  target: string,
+  /** An answer instead of the service's (status -1: drop the connection), or undefined to pass through. */
+  rewrite: (req: http.IncomingMessage) => { status: number; body: string } | undefined,
+  options: { forwardedFor?: boolean } = {},
+): Promise<{ url: string; close(): Promise<void> }> {
   const server = http.createServer((req, res) => {
     const replaced = rewrite(req);
+    if (replaced?.status === -1) {
+      // -1: the service is gone: the connection closes without an answer.
+      req.socket.destroy();
+      return;
+    }
     if (replaced) {
       res.writeHead(replaced.status, { 'content-type': 'text/plain' });
       res.end(replaced.body);
       return;
     }
-    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers: req.headers, agent: false }, (answer) => {
+    // A real HTTP proxy adds X-Forwarded-For, which the metadata service refuses for token requests.
+    const headers = options.forwardedFor ? { ...req.headers, 'x-forwarded-for': '10.0.0.8' } : req.headers;
+    const upstream = http.request(new URL(req.url ?? '/', target), { method: req.method, headers, agent: false }, (answer) => {
       res.writeHead(answer.statusCode ?? 502, answer.headers);
       answer.pipe(res);
     });
