@@ -92,7 +92,8 @@ function renderSecretReport(roleName: string, r: SecretReadResult, kms: ReturnTy
 function secretNameProblem(value: string): string | undefined {
   if (/^acs:kms:[a-z0-9-]+:\d+:secret\/\S+$/.test(value)) return undefined;
   const problem = validateSecretName(value);
-  return problem ? vscode.l10n.t(problem.template, ...problem.args) : undefined;
+  // The policy module's templates are in the bundles (policy l10n test).
+  return problem ? localize({ template: problem.template, args: problem.args }) : undefined;
 }
 
 async function askSecretName(ctx: CommandContext, regionId: string, management: Awaited<ReturnType<typeof managementServices>>): Promise<string> {
