@@ -32,14 +32,22 @@ function seed() {
     ...base,
     admin: { accessKeyId: 'LTAI5tKnownAdmin000001', accessKeySecret: KNOWN.adminSecret },
     secrets: (base.secrets ?? []).map((s, n) => ({ ...s, value: `${KNOWN.secretValue}-${n}` })),
+    // This machine's role may also read secrets, so Test Secret Read really receives a known value.
+    roles: (base.roles ?? []).map((r) => (r.name === 'EcsKmsAccessRole' ? { ...r, policies: [...(r.policies ?? []), 'AliyunKMSSecretUserAccess'] } : r)),
   };
 }
 
 /** Answers everything: the first choice, a valid text, the first button; records every text shown. */
 class AnswerEverything implements Prompter {
   readonly shown: string[] = [];
+  /** Questions asked by the current command; past a limit everything is cancelled (a wizard that asks again forever). */
+  asked = 0;
+  private tooMany(): boolean {
+    return ++this.asked > 40;
+  }
   showQuickPick = (async (itemsOrPromise: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
     const items = (await itemsOrPromise).filter((i) => i.kind !== vscode.QuickPickItemKind.Separator);
+    if (this.tooMany()) return undefined;
     this.shown.push(options?.title ?? '', options?.placeHolder ?? '', ...items.flatMap((i) => [i.label, i.description ?? '', i.detail ?? '']));
     // Type our own plaintext when offered, so Test Encrypt encrypts the known value.
     const chosen = items.find((i) => /own text/i.test(i.label)) ?? items.find((i) => i.picked) ?? items[0];
@@ -50,6 +58,7 @@ class AnswerEverything implements Prompter {
   showInputBox = async (options?: vscode.InputBoxOptions): Promise<string | undefined> => {
     const asked = `${options?.title ?? ''} ${options?.prompt ?? ''}`;
     this.shown.push(asked, options?.placeHolder ?? '');
+    if (this.tooMany()) return undefined;
     const candidates = options?.password
       ? [/secret/i.test(asked) ? added.accessKeySecret : KNOWN.plaintext]
       : /AccessKey ID/i.test(asked) ? [added.accessKeyId]
@@ -65,6 +74,7 @@ class AnswerEverything implements Prompter {
 
   private answer(message: string, options: vscode.MessageOptions, items: string[]): Promise<string | undefined> {
     this.shown.push(message, options.detail ?? '', ...items);
+    if (this.tooMany()) return Promise.resolve(undefined);
     // Modal questions get their first button (go ahead); notifications are dismissed.
     return Promise.resolve(options.modal ? items[0] : undefined);
   }
@@ -121,18 +131,21 @@ describe('security: no secret reaches a log, a notification, an editor, a settin
     const prompter = new AnswerEverything();
     s.api.usePrompter(prompter);
     const commands = manifest().contributes.commands.map((c) => c.command);
-    // Remove last (twice: the added AccessKey and the emulator's): everything else runs with the profiles in place.
-    const order = [...commands.filter((c) => c !== 'alicloudKms.removeAccessKey'), 'alicloudKms.removeAccessKey', 'alicloudKms.removeAccessKey'];
+    // Destructive commands last (the instance keeps its role for Test Encrypt), and Remove AccessKey twice at
+    // the very end (the added AccessKey and the emulator's): everything else runs with the profiles in place.
+    const late = ['alicloudKms.deleteRole', 'alicloudKms.detachRole', 'alicloudKms.replaceRole'];
+    const order = [...commands.filter((c) => c !== 'alicloudKms.removeAccessKey' && !late.includes(c)), ...late, 'alicloudKms.removeAccessKey', 'alicloudKms.removeAccessKey'];
     let storedAfterAdd: string[] = [];
     const ran: string[] = [];
     const documents = new Set<string>();
     const seeDocuments = () => { for (const d of vscode.workspace.textDocuments) documents.add(d.getText()); };
     for (const command of order) {
+      prompter.asked = 0;
       const outcome = await Promise.race([
         Promise.resolve(vscode.commands.executeCommand(command)).then(() => 'done', (e: unknown) => `threw ${String(e)}`),
         new Promise<string>((resolve) => setTimeout(() => resolve('still running after 20 s'), 20_000)),
       ]);
-      ran.push(`${command}: ${outcome}`);
+      ran.push(`${command}: ${outcome} (${prompter.asked} questions)`);
       seeDocuments();
       if (command === 'alicloudKms.addAccessKey') {
         storedAfterAdd = (await s.api.factory.listProfiles()).profiles.filter((p) => p.source === 'secretStorage').map((p) => `${p.id} ${p.accessKeyIdMasked}`);
@@ -177,7 +190,11 @@ describe('security: no secret reaches a log, a notification, an editor, a settin
     console.log(`    commands run (${ran.length}):\n      ${ran.join('\n      ')}`);
     console.log(`    searched ${Object.keys(needles).length} secret values (${Object.keys(needles).join(', ')}) in ${files.length} files ` +
       `(logs under ${logsRoot()}, user data, HOME, TMPDIR, workspace), ${prompter.shown.filter(Boolean).length} UI texts, ${documents.size} editors: ${hits.length} hits`);
+    const log = allLogFiles().filter((f) => f.includes('KMS Access')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    console.log(`    emulator calls: ${JSON.stringify(s.emulator.calls.byAction)}`);
     assert.deepEqual(hits, []);
+    assert.ok((s.emulator.calls.byAction.Encrypt ?? 0) >= 2 && (s.emulator.calls.byAction.Decrypt ?? 0) >= 2, 'both Test Encrypt commands really encrypted and decrypted');
+    assert.ok(log.includes('Test Secret Read') && !/Test Secret Read[^\n]*Forbidden/.test(log), 'Test Secret Read really read a secret value');
     assert.ok(ran.length === commands.length + 1 && commands.length >= 30, 'every contributed command ran');
     assert.ok(prompter.shown.some((t) => /Plaintext to encrypt/.test(t)), 'Test Encrypt asked for the plaintext (so the known plaintext was used)');
   });
