@@ -126,6 +126,8 @@ describe('security: no secret reaches a log, a notification, an editor, a settin
   });
 
   it('runs every command with known secrets, then finds none of them anywhere', async () => {
+    const extensionLogText = () => allLogFiles().filter((f) => f.includes('KMS Access')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const logStart = extensionLogText().length;
     // The instance credential the extension will read (commands below may detach the role later).
     const live = await instanceCredential(s.emulator.metadata);
     const prompter = new AnswerEverything();
@@ -190,7 +192,8 @@ describe('security: no secret reaches a log, a notification, an editor, a settin
     console.log(`    commands run (${ran.length}):\n      ${ran.join('\n      ')}`);
     console.log(`    searched ${Object.keys(needles).length} secret values (${Object.keys(needles).join(', ')}) in ${files.length} files ` +
       `(logs under ${logsRoot()}, user data, HOME, TMPDIR, workspace), ${prompter.shown.filter(Boolean).length} UI texts, ${documents.size} editors: ${hits.length} hits`);
-    const log = allLogFiles().filter((f) => f.includes('KMS Access')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    // Only what this test's commands logged (other suites ran in the same host before).
+    const log = extensionLogText().slice(logStart);
     console.log(`    emulator calls: ${JSON.stringify(s.emulator.calls.byAction)}`);
     assert.deepEqual(hits, []);
     assert.ok((s.emulator.calls.byAction.Encrypt ?? 0) >= 2 && (s.emulator.calls.byAction.Decrypt ?? 0) >= 2, 'both Test Encrypt commands really encrypted and decrypted');
