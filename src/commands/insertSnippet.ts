@@ -56,7 +56,7 @@ export async function insertSnippet(ctx: CommandContext, node?: unknown): Promis
   ctx.log.info(`insertSnippet: ${job} ${language} into ${target.document.uri.scheme} document`);
 
   const copy = vscode.l10n.t('Copy Dependency');
-  void vscode.window.showInformationMessage(vscode.l10n.t('The snippet needs: {0}', rendered.dependency), copy).then((choice) => {
+  void ctx.ui.showInformationMessage(vscode.l10n.t('The snippet needs: {0}', rendered.dependency), {}, copy).then((choice) => {
     if (choice === copy) void vscode.env.clipboard.writeText(dependencyToCopy(rendered.dependency));
   });
 }
