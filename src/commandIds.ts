@@ -34,6 +34,13 @@ export const COMMAND_IDS = [
   'alicloudKms.replaceRole',
   'alicloudKms.createInstanceWithRole',
   'alicloudKms.openWalkthrough',
+  'alicloudKms.showInstanceCredential',
+  'alicloudKms.copyInstanceCredential',
+  'alicloudKms.refreshInstanceCredential',
+  'alicloudKms.testEncrypt',
+  'alicloudKms.testEncryptAsProfile',
+  'alicloudKms.testSecretRead',
+  'alicloudKms.diagnose',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

@@ -1,6 +1,8 @@
 import type { CloudServicesFactory } from './cloud/types';
 import type { Trees } from './commands/commandContext';
 import type { Prompter } from './commands/prompter';
+import type { CredentialTreeProvider } from './instance/credentialTreeProvider';
+import type { InstanceCredentialModel } from './instance/instanceCredentialModel';
 import type { CloudSession } from './session/cloudSession';
 
 /**
@@ -11,6 +13,10 @@ export interface ExtensionApi {
   readonly session: CloudSession;
   readonly factory: CloudServicesFactory;
   readonly trees: Trees;
+  /** This machine's instance credential (probe result, snapshot, refresh). */
+  readonly instance: InstanceCredentialModel;
+  /** The Instance Credential view's data (its rows, as the view shows them). */
+  readonly instanceTree: CredentialTreeProvider;
   /** Answer every prompt with `prompter` (undefined: back to the real UI). */
   usePrompter(prompter: Prompter | undefined): void;
 }

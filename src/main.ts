@@ -4,6 +4,8 @@ import type { CommandId } from './commandIds';
 import type { CommandContext } from './commands/commandContext';
 import { PrompterSlot } from './commands/prompter';
 import type { ExtensionApi } from './extensionApi';
+import { InstanceCredentialModel } from './instance/instanceCredentialModel';
+import { registerInstanceCredential } from './instance/registerInstanceCredential';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
 import { registerPolicyDiagnostics } from './language/policyDiagnostics';
@@ -48,12 +50,17 @@ export function startMain(context: vscode.ExtensionContext, views: ExplorerViews
   trees.instances.attachView(views.instances);
   trees.keys.attachView(views.keys);
   const ui = new PrompterSlot();
-  const ctx: CommandContext = { extension: context, log, session, trees, ui };
+  const instance = new InstanceCredentialModel(() => factory.metadata, log);
+  const ctx: CommandContext = { extension: context, log, session, trees, ui, instance };
+  // The Instance Credential view is created here, not by the bootstrap: it shows only once the
+  // metadata probe this starts has set `alicloudKms.onEcs`, so it never exists without its provider.
+  const instanceViews = registerInstanceCredential(instance);
   context.subscriptions.push(
     log,
     session,
     ...Object.values(trees),
     registerReadOnlyDocuments(),
+    instanceViews,
     createProfileStatusBar(session),
     watchProfileSources(factory, session),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -71,7 +78,7 @@ export function startMain(context: vscode.ExtensionContext, views: ExplorerViews
   registerAccessKeyLinter(context);
   void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
   return {
-    api: { session, factory, trees, usePrompter: (prompter) => ui.use(prompter) },
+    api: { session, factory, trees, instance, instanceTree: instanceViews.tree, usePrompter: (prompter) => ui.use(prompter) },
     trees,
     execute: commandExecutor(ctx),
   };

@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { InstanceCredentialModel } from '../instance/instanceCredentialModel';
 import type { CloudSession } from '../session/cloudSession';
 import type { InstancesTreeProvider } from '../views/instances/instancesTreeProvider';
 import type { KeysTreeProvider } from '../views/keys/keysTreeProvider';
@@ -20,4 +21,6 @@ export interface CommandContext {
   readonly trees: Trees;
   /** Every question to the user goes through here (scriptable in tests). */
   readonly ui: Prompter;
+  /** This machine's instance credential as the metadata service reports it. */
+  readonly instance: InstanceCredentialModel;
 }

@@ -22,6 +22,13 @@ import { createRole } from './createRole';
 import { detachRole } from './detachRole';
 import { grantKmsAccess } from './grantKmsAccess';
 import { replaceRole } from './replaceRole';
+import { copyInstanceCredential } from './copyInstanceCredential';
+import { diagnose } from './diagnose';
+import { refreshInstanceCredential } from './refreshInstanceCredential';
+import { showInstanceCredential } from './showInstanceCredential';
+import { testEncrypt } from './testEncrypt';
+import { testEncryptAsProfile } from './testEncryptAsProfile';
+import { testSecretRead } from './testSecretRead';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -62,6 +69,14 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.detachRole': detachRole,
   'alicloudKms.replaceRole': replaceRole,
   'alicloudKms.createInstanceWithRole': createInstanceWithRole,
+  // On the instance (issue 7)
+  'alicloudKms.showInstanceCredential': showInstanceCredential,
+  'alicloudKms.copyInstanceCredential': copyInstanceCredential,
+  'alicloudKms.refreshInstanceCredential': refreshInstanceCredential,
+  'alicloudKms.testEncrypt': testEncrypt,
+  'alicloudKms.testEncryptAsProfile': testEncryptAsProfile,
+  'alicloudKms.testSecretRead': testSecretRead,
+  'alicloudKms.diagnose': diagnose,
 };
 
 /**

@@ -71,6 +71,11 @@ test('Grant KMS Access asks which role, then how much access', async () => {
   await runCommand('Alibaba Cloud: Grant KMS Access');
   const picks = page.locator('.quick-input-list .monaco-list-row');
   await picks.filter({ hasText: 'EcsKmsAccessRole' }).first().waitFor();
+  await page.locator('.quick-input-widget input').fill('EcsNoPermissionRole');
+  await page.keyboard.press('Enter');
+  // The three ways to grant: the system policies of the product document, or least privilege.
+  await picks.filter({ hasText: 'AliyunKMSFullAccess' }).first().waitFor();
+  await picks.filter({ hasText: 'AliyunKMSCryptoUserAccess' }).first().waitFor();
   await page.screenshot({ path: join(screenshots, 'grant-kms-access.png') });
   await page.keyboard.press('Escape');
 });

@@ -1,0 +1,7 @@
+import type { InstanceSnapshot } from '../instance/instanceSnapshot';
+import type { CommandContext } from './commandContext';
+
+/** Probes the metadata service again and re-reads the credential, bypassing the cache. */
+export async function refreshInstanceCredential(ctx: CommandContext): Promise<InstanceSnapshot> {
+  return ctx.instance.refresh({ force: true });
+}

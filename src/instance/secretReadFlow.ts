@@ -1,0 +1,109 @@
+// Test Secret Read: GetSecretValue with the instance credential; the report shows the version and
+// stages and the value masked; "Reveal Value" (confirmed) shows it in the report, nowhere else.
+import * as vscode from 'vscode';
+import type { CommandContext } from '../commands/commandContext';
+import { showReadOnlyDocument } from '../commands/readOnlyDocument';
+import { UserCancelledError } from '../commands/runCommand';
+import { endpointKind } from './encryptReport';
+import { explainKmsFailure } from './explainKmsFailure';
+import { maskSecretValue } from './format';
+import { kmsEndpointInfo, managementServices } from './kmsTarget';
+import { readSecretValue, type SecretReadResult } from './kmsRoundTrip';
+import { english } from './localText';
+import { localize } from './localize';
+import { instanceReady, offerRemedy, withCancellableProgress } from './testFlowSupport';
+
+export interface SecretReadOutcome {
+  readonly ok: boolean;
+  readonly secretName?: string;
+  readonly regionId?: string;
+  readonly versionId?: string;
+  readonly versionStages?: readonly string[];
+  readonly requestId?: string;
+  readonly explanation?: { code: string; summary: string; fix: string; remedy?: string };
+  readonly offered: readonly string[];
+  readonly notRun?: string;
+}
+
+export async function runSecretReadTest(ctx: CommandContext, node: unknown): Promise<SecretReadOutcome> {
+  const ready = await instanceReady(ctx, 'testSecretRead');
+  if (!ready.ok) return { ok: false, offered: ready.offered, notRun: ready.reason };
+  const n = node as { secretName?: unknown; regionId?: unknown } | undefined;
+  const management = await managementServices(ctx);
+  const regionId = typeof n?.regionId === 'string' ? n.regionId : ready.regionId;
+  const secretName = typeof n?.secretName === 'string' ? n.secretName : await askSecretName(ctx, regionId, management);
+  const kmsInfo = kmsEndpointInfo(regionId);
+  const kms = ctx.session.factory.createInstanceServices(regionId).kms(regionId);
+
+  const { result, value } = await withCancellableProgress(vscode.l10n.t('Test Secret Read with {0}: {1}', ready.roleName, secretName), (signal) =>
+    readSecretValue(kms, secretName, { signal }));
+  if (result.call.error?.code === 'Cancelled') throw new UserCancelledError();
+
+  const base = { secretName, regionId, offered: [] as string[] };
+  if (!result.call.ok) {
+    const explanation = explainKmsFailure(result.call.error, {
+      action: 'kms:GetSecretValue', principal: ready.roleName, isInstanceRole: true, resource: secretName, resourceKind: 'secret',
+      regionId, endpoint: kms.endpoint, vpcEndpoint: kmsInfo.vpc,
+    });
+    const report = renderSecretReport(ready.roleName, result, kmsInfo, undefined) + `\n## ${vscode.l10n.t('Why it failed')}\n\n${localize(explanation.summary)}\n\n**${vscode.l10n.t('Fix')}:** ${localize(explanation.fix)}\n`;
+    await showReadOnlyDocument('kms-test-secret-read.md', report, 'markdown');
+    ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ${explanation.code} RequestId=${explanation.requestId ?? '-'} | ${english(explanation.summary)}`);
+    const offered = (await offerRemedy(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo })).map((a) => a.label);
+    return { ...base, ok: false, requestId: explanation.requestId, offered, explanation: { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy } };
+  }
+
+  await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport(ready.roleName, result, kmsInfo, maskSecretValue(value ?? '')), 'markdown');
+  ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ok, version ${result.versionId ?? '-'} [${result.versionStages.join(',')}] RequestId=${result.call.requestId ?? '-'} (value not logged)`);
+  const reveal = vscode.l10n.t('Reveal Value');
+  void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} can read secret {1} (version {2}).', ready.roleName, secretName, result.versionId ?? '-'), {}, reveal).then(async (choice) => {
+    if (choice !== reveal || value === undefined) return;
+    const confirm = vscode.l10n.t('Reveal');
+    const sure = await ctx.ui.showWarningMessage(
+      vscode.l10n.t('Show the value of secret {0} in the report? Anyone who can see your screen will see it. It is not saved or logged.', secretName), { modal: true }, confirm);
+    if (sure === confirm) await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport(ready.roleName, result, kmsInfo, value), 'markdown');
+  });
+  return { ...base, ok: true, versionId: result.versionId, versionStages: result.versionStages, requestId: result.call.requestId };
+}
+
+function renderSecretReport(roleName: string, r: SecretReadResult, kms: ReturnType<typeof kmsEndpointInfo>, shownValue: string | undefined): string {
+  const call = r.call;
+  const lines = [
+    `# ${vscode.l10n.t('Test Secret Read')}: ${call.ok ? vscode.l10n.t('PASSED') : vscode.l10n.t('FAILED')}`,
+    '',
+    `- ${vscode.l10n.t('Credential')}: ${vscode.l10n.t('instance RAM role {0}', roleName)}`,
+    `- ${vscode.l10n.t('Secret')}: \`${r.secretName}\``,
+    `- ${vscode.l10n.t('Region')}: ${r.regionId}`,
+    `- ${vscode.l10n.t('Endpoint')}: ${kms.protocol}://${kms.endpoint} (${endpointKind(kms)})`,
+    `- GetSecretValue: ${Math.round(call.latencyMs)} ms, RequestId \`${call.requestId ?? call.error?.requestId ?? '-'}\`${call.ok ? '' : `, ${call.error?.code}`}`,
+  ];
+  if (call.ok) {
+    lines.push(
+      `- ${vscode.l10n.t('Version')}: \`${r.versionId ?? '-'}\``,
+      `- ${vscode.l10n.t('Stages')}: ${r.versionStages.join(', ') || '-'}`,
+      `- ${vscode.l10n.t('Type')}: ${r.secretType ?? '-'} / ${r.secretDataType ?? '-'}`,
+      `- ${vscode.l10n.t('Value')}: \`${shownValue ?? '-'}\``,
+    );
+  }
+  return lines.join('\n') + '\n';
+}
+
+async function askSecretName(ctx: CommandContext, regionId: string, management: Awaited<ReturnType<typeof managementServices>>): Promise<string> {
+  type Item = vscode.QuickPickItem & { typed?: boolean };
+  const items = (async (): Promise<Item[]> => {
+    const out: Item[] = [{ label: `$(edit) ${vscode.l10n.t('Enter a secret name…')}`, typed: true, alwaysShow: true }];
+    if (management) {
+      try {
+        for await (const s of management.kms(regionId).listSecrets()) out.push({ label: s.secretName, description: s.secretType });
+      } catch (error) {
+        ctx.log.warn(`Listing secrets in ${regionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return out;
+  })();
+  const picked = await ctx.ui.showQuickPick(items, { title: vscode.l10n.t('Secret to read ({0})', regionId) });
+  if (!picked) throw new UserCancelledError();
+  if (!picked.typed) return picked.label;
+  const typed = await ctx.ui.showInputBox({ title: vscode.l10n.t('Secret name'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a secret name.')) });
+  if (!typed) throw new UserCancelledError();
+  return typed.trim();
+}
