@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isCloudError } from '../cloud/types';
+import { localizeHint } from '../session/localizeHint';
 import type { CommandContext } from './commandContext';
 
 /** Thrown (or rejected) when the user dismissed a prompt: the wrapper stays silent. */
@@ -41,7 +42,7 @@ export function isCancellation(error: unknown): boolean {
 export function describeForUser(error: unknown): string {
   if (isCloudError(error)) {
     const request = error.requestId ? ` (RequestId ${error.requestId})` : '';
-    return `${error.code}: ${error.hint ?? error.message}${request}`;
+    return `${error.code}: ${localizeHint(error.hint, error.accessDenied) ?? error.message}${request}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -11,6 +11,7 @@ import { renderEncryptReport } from './encryptReport';
 import { explainKmsFailure, type KmsFailureExplanation } from './explainKmsFailure';
 import { encryptRoundTrip } from './kmsRoundTrip';
 import { english } from './localText';
+import { localize } from './localize';
 import { instanceReady, offerRemedy, withCancellableProgress, type OfferedAction } from './testFlowSupport';
 import { keyFromNode, kmsEndpointInfo, managementServices, pickKey } from './kmsTarget';
 
@@ -114,7 +115,7 @@ async function askEncryptionContext(ctx: CommandContext): Promise<Record<string,
     prompt: vscode.l10n.t('key=value, key2=value2 or a JSON object; empty for none. Decrypt must present the same context.'),
     validateInput: (value) => {
       const parsed = parseEncryptionContext(value);
-      return parsed.ok ? undefined : vscode.l10n.t(parsed.problem);
+      return parsed.ok ? undefined : localize(parsed.text);
     },
   });
   if (typed === undefined) throw new UserCancelledError();

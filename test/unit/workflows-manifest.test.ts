@@ -73,7 +73,9 @@ test('walkthrough: four steps, each with localized text, an existing image, a co
     localized(step.title, step.id);
     localized(step.description, step.id);
     localized(step.media.altText, step.id);
-    assert.ok(existsSync(join(root, step.media.image)), `${step.id}: ${step.media.image} missing`);
+    // The image path is a %key% too: each language has its own picture.
+    const image = nlsKey(step.media.image);
+    for (const path of image ? [en[image], zh[image]] : [step.media.image]) assert.ok(path && existsSync(join(root, path)), `${step.id}: ${path} missing`);
     for (const text of [en[nlsKey(step.description)!], zh[nlsKey(step.description)!]]) {
       const buttons = [...text.matchAll(/\]\(command:([\w.]+)\)/g)].map((m) => m[1]);
       assert.ok(buttons.length > 0, `${step.id}: no command button`);

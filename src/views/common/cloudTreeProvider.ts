@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudServices } from '../../cloud/types';
 import { isCloudError } from '../../cloud/types';
 import type { CloudSession } from '../../session/cloudSession';
+import { localizeHint } from '../../session/localizeHint';
 import { ErrorNode } from './messageNodes';
 import type { TreeNode } from './treeNode';
 
@@ -86,7 +87,7 @@ export abstract class CloudTreeProvider implements vscode.TreeDataProvider<TreeN
     const where = scope ? `${this.viewId} ${scope}` : this.viewId;
     if (isCloudError(error)) {
       this.log.error(`${where}: ${error.toLogLine()}${error.hint ? ` hint: ${error.hint}` : ''}`);
-      return new ErrorNode(parent, error.code, error.hint ?? error.message, scope);
+      return new ErrorNode(parent, error.code, localizeHint(error.hint, error.accessDenied) ?? error.message, scope);
     }
     const message = error instanceof Error ? error.message : String(error);
     this.log.error(`${where}: ${message}`);
