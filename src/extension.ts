@@ -33,12 +33,19 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
   activating = true;
   try {
     let main: Main | undefined;
+    let failure: unknown;
     const ensureMain = (reason: string): Main => {
-      if (!main) {
-        mainLoad ??= { reason, duringActivation: activating };
+      if (main) return main;
+      // A start that failed half-way is not retried (it would register things twice): every use reports it.
+      if (failure !== undefined) throw failure;
+      mainLoad ??= { reason, duringActivation: activating };
+      try {
         main = requireMain().startMain(context, views);
-        for (const key of keys) proxies[key].connect(main.trees[key]);
+      } catch (error) {
+        failure = error;
+        throw error;
       }
+      for (const key of keys) proxies[key].connect(main.trees[key]);
       return main;
     };
     const keys = Object.keys(VIEWS) as (keyof ExplorerViews)[];
@@ -76,6 +83,7 @@ export function activate(context: vscode.ExtensionContext): ExtensionApi {
  */
 function lazyApi(load: () => ExtensionApi): ExtensionApi {
   return new Proxy({} as ExtensionApi, {
+    has: (_target, prop) => typeof prop === 'string' && prop !== 'then' && prop in load(),
     get(_target, prop) {
       if (typeof prop !== 'string' || prop === 'then') return undefined;
       const api = load();
