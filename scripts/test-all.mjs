@@ -3,11 +3,12 @@
 //   test:unit         node's test runner, pure modules                       (test/unit)
 //   test:integration  node's test runner, cloud layer vs the local emulator  (test/integration)
 //   test:extension    mocha inside VS Code 1.139 (code-server, offline)      (test/extension)
+//   test:extension:untrusted  the same host with the workspace untrusted      (test/extension/security-untrusted*)
 //   test:e2e          node's test runner + Playwright + Debian Chromium      (test/e2e)
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-const tiers = ['test:unit', 'test:integration', 'test:extension', 'test:e2e'];
+const tiers = ['test:unit', 'test:integration', 'test:extension', 'test:extension:untrusted', 'test:e2e'];
 // The integration tier lands with the emulator: until its folder exists it is reported as pending,
 // not passed. Once test/integration exists, a tier that runs no test fails like any other.
 const pending = (tier) => tier === 'test:integration' && !existsSync('test/integration');

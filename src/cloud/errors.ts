@@ -150,9 +150,17 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   return undefined;
 }
 
+/**
+ * The SDKs quote the request URL in network errors, and the KMS RPC client signs in the query string:
+ * SecurityToken, AccessKeyId and Signature would reach the log and the notification. Keep the address only.
+ */
+export function withoutQueryStrings(text: string): string {
+  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#]*)[?#][^\s]*/gi, '$1');
+}
+
 function networkError(raw: RawError, apiAction?: string): CloudError | undefined {
   const name = str(raw.name) ?? '';
-  const message = str(raw.message) ?? '';
+  const message = withoutQueryStrings(str(raw.message) ?? '');
   if (name.includes('RequestTimeout') || /ReadTimeout|ConnectTimeout/.test(message)) {
     return new CloudError({ code: 'RequestTimeout', message: message.replace(/^\.\s*/, '') || 'The request timed out.', hint: hintFor('RequestTimeout', undefined), apiAction, retryable: true });
   }
@@ -165,23 +173,56 @@ function networkError(raw: RawError, apiAction?: string): CloudError | undefined
   return undefined;
 }
 
+/**
+ * The SDKs parse every answer as JSON; a gateway's HTML page, an empty body or a cut-off document ends
+ * in a bare SyntaxError ("Unexpected token '<'"). Say what came back instead.
+ */
+function invalidResponse(raw: RawError, apiAction?: string): CloudError | undefined {
+  const message = str(raw.message) ?? '';
+  // Valid JSON that is not an object (null, a number, a list): the SDKs' own checks or a TypeError in them.
+  const sdkShapeCheck = /type of \w+ is mismatch|The value is not a object/.test(message);
+  const sdkTypeError = str(raw.name) === 'TypeError' && /Cannot read properties of (null|undefined)|is not iterable|Cannot use 'in' operator/.test(message);
+  if (sdkShapeCheck || sdkTypeError) {
+    return new CloudError({
+      code: 'InvalidResponse',
+      message: `The service answered${apiAction ? ` ${apiAction}` : ''} with a document of an unexpected shape (${message}).`,
+      hint: 'Something between this machine and Alibaba Cloud (a proxy, a gateway, or an endpoint in alicloudKms.endpoints) answered instead of the service. Check the endpoint and the network, then retry.',
+      apiAction,
+      retryable: true,
+    });
+  }
+  if (str(raw.name) !== 'SyntaxError' && !/is not valid JSON|Unexpected end of JSON input|in JSON at position/.test(message)) return undefined;
+  const what = /Unexpected end of JSON input/.test(message) && !/"/.test(message)
+    ? 'an empty or cut-off body instead of a JSON document'
+    : /["']\s*<|token '<'/i.test(message) ? 'an HTML or XML page instead of a JSON document' : `malformed JSON (${message})`;
+  return new CloudError({
+    code: 'InvalidResponse',
+    message: `The service answered${apiAction ? ` ${apiAction}` : ''} with ${what}.`,
+    hint: 'Something between this machine and Alibaba Cloud (a proxy, a gateway, or an endpoint in alicloudKms.endpoints) answered instead of the service. Check the endpoint and the network, then retry.',
+    apiAction,
+    retryable: true,
+  });
+}
+
 /** Normalises anything thrown by an SDK call (or already a CloudError) into a CloudError. */
 export function normalizeError(error: unknown, apiAction?: string): CloudError {
   if (error instanceof CloudError) return error;
   const raw = (record(error) ?? { message: String(error) }) as RawError;
   const data = record(raw.data);
-  const network = data ? undefined : networkError(raw, apiAction);
+  const network = data ? undefined : invalidResponse(raw, apiAction) ?? networkError(raw, apiAction);
   if (network) return network;
 
   // The KMS rpc-client appends "Error" to the service's code; the body's Code is the real one.
   const rawCode = str(raw.code);
   const unsuffixed = rawCode && data && str(raw.name) !== 'ClientError' && /.Error$/.test(rawCode) ? rawCode.slice(0, -'Error'.length) : rawCode;
-  const code = str(data?.Code) ?? str(data?.code) ?? unsuffixed ?? 'UnknownError';
-  const parsed = fromSdkMessage(str(raw.message) ?? '');
-  const message = str(data?.Message) ?? str(data?.message) ?? (parsed.text || code);
+  const code = str(data?.Code) ?? str(data?.code) ?? str(unsuffixed) ?? 'UnknownError';
+  const parsed = fromSdkMessage(withoutQueryStrings(str(raw.message) ?? ''));
   const requestId = str(data?.RequestId) ?? str(data?.requestId) ?? str(raw.requestId) ?? parsed.requestId;
   const statusFromData = typeof data?.statusCode === 'number' ? data.statusCode : undefined;
   const httpStatus = typeof raw.statusCode === 'number' ? raw.statusCode : statusFromData ?? parsed.status;
+  // An error answer without Code or Message (the SDK then says "undefined"): name the status instead.
+  const message = str(data?.Message) ?? str(data?.message) ?? str(parsed.text) ??
+    (code === 'UnknownError' ? `The service answered${apiAction ? ` ${apiAction}` : ''}${httpStatus ? ` with HTTP ${httpStatus}` : ''} but gave no error code or message.` : code);
   const accessDenied = parseAccessDeniedDetail(raw.accessDeniedDetail ?? data?.AccessDeniedDetail ?? data?.accessDeniedDetail);
   const retryable = isThrottlingCode(code) || (httpStatus !== undefined && httpStatus >= 500 && httpStatus !== 501);
   return new CloudError({

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { CommandContext } from '../commands/commandContext';
 import { showReadOnlyDocument } from '../commands/readOnlyDocument';
 import { UserCancelledError } from '../commands/runCommand';
+import { validateSecretName } from '../policy/validation';
 import { endpointKind } from './encryptReport';
 import { explainKmsFailure } from './explainKmsFailure';
 import { maskSecretValue } from './format';
@@ -87,6 +88,14 @@ function renderSecretReport(roleName: string, r: SecretReadResult, kms: ReturnTy
   return lines.join('\n') + '\n';
 }
 
+/** A secret name (KMS rules) or a secret ARN; anything else is refused with the rule, before any call. */
+function secretNameProblem(value: string): string | undefined {
+  if (/^acs:kms:[a-z0-9-]+:\d+:secret\/\S+$/.test(value)) return undefined;
+  const problem = validateSecretName(value);
+  // The policy module's templates are in the bundles (policy l10n test).
+  return problem ? localize({ template: problem.template, args: problem.args }) : undefined;
+}
+
 async function askSecretName(ctx: CommandContext, regionId: string, management: Awaited<ReturnType<typeof managementServices>>): Promise<string> {
   type Item = vscode.QuickPickItem & { typed?: boolean };
   const items = (async (): Promise<Item[]> => {
@@ -103,7 +112,7 @@ async function askSecretName(ctx: CommandContext, regionId: string, management: 
   const picked = await ctx.ui.showQuickPick(items, { title: vscode.l10n.t('Secret to read ({0})', regionId) });
   if (!picked) throw new UserCancelledError();
   if (!picked.typed) return picked.label;
-  const typed = await ctx.ui.showInputBox({ title: vscode.l10n.t('Secret name'), validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('Enter a secret name.')) });
+  const typed = await ctx.ui.showInputBox({ title: vscode.l10n.t('Secret name'), validateInput: (v) => secretNameProblem(v.trim()) });
   if (!typed) throw new UserCancelledError();
   return typed.trim();
 }

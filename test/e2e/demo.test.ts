@@ -47,8 +47,9 @@ async function runCommand(title: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  // Click the command whose label is exactly `title` ("Test Encrypt" must not pick "Test Encrypt as Profile").
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
 }
 
 test('the explorer shows the demo account: roles with permissions, instances per region, keys', async () => {
@@ -81,9 +82,44 @@ test('Grant KMS Access asks which role, then how much access', async () => {
 });
 
 test('the walkthrough leads through the four steps', async () => {
-  await runCommand('Alibaba Cloud: Open Walkthrough');
+  await runCommand('Alibaba Cloud: Open Walkthrough: Access KMS from ECS without an AccessKey');
   const walkthrough = page.locator('.gettingStartedContainer');
   await walkthrough.getByText('Create the instance RAM role', { exact: false }).first().waitFor();
   for (const step of ['Attach', 'credential', 'KMS']) assert.ok(await walkthrough.getByText(step, { exact: false }).count() > 0, step);
   await page.screenshot({ path: join(screenshots, 'walkthrough.png') });
+});
+
+test('on the instance: the Instance Credential view shows the live credential, masked', async () => {
+  // Collapse the explorer views so the credential view has room.
+  for (const title of ['RAM Roles', 'ECS Instances', 'KMS Keys & Secrets']) {
+    const other = page.locator('.part.sidebar .pane-header', { hasText: title });
+    if ((await other.getAttribute('aria-expanded')) === 'true') await other.click();
+  }
+  const header = page.locator('.part.sidebar .pane-header', { hasText: 'Instance Credential' });
+  await header.waitFor();
+  if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
+  const credentialPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Instance Credential' }) });
+  await credentialPane.locator('.monaco-list-row', { hasText: 'EcsKmsAccessRole' }).first().waitFor();
+  await credentialPane.locator('.monaco-list-row', { hasText: 'i-bp1demo0000000000001' }).first().waitFor();
+  // The demo's AccessKey secret is the emulator's; the instance's STS secret never appears in full.
+  assert.ok(!(await credentialPane.innerText()).includes(emulator.accessKeySecret));
+  await page.screenshot({ path: join(screenshots, 'instance-credential.png') });
+});
+
+test('Test Encrypt with the instance credential passes and reports each call', async () => {
+  await runCommand('Alibaba Cloud: Test Encrypt with Instance Credential');
+  const picks = page.locator('.quick-input-list .monaco-list-row');
+  await picks.filter({ hasText: 'alias/demo-app' }).first().waitFor();
+  await picks.filter({ hasText: 'alias/demo-app' }).first().click();
+  // The sample plaintext, then no EncryptionContext.
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Plaintext' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'EncryptionContext' }).waitFor();
+  await page.keyboard.press('Enter');
+  const editor = page.locator('.part.editor .monaco-editor .view-lines');
+  await editor.filter({ hasText: 'PASSED' }).waitFor();
+  // The instance's own credential, not the management profile.
+  assert.match(await editor.innerText(), /Credential:\s+instance\s+RAM\s+role\s+EcsKmsAccessRole/);
+  assert.match(await editor.innerText(), /Encrypt[\s\S]*Decrypt/);
+  await page.screenshot({ path: join(screenshots, 'test-encrypt.png') });
 });

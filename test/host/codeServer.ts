@@ -18,6 +18,11 @@ export interface CodeServerOptions {
   readonly installExtensions?: readonly string[];
   /** Receives code-server's own output lines (default: printed only when the server fails to start). */
   readonly onOutput?: (line: string) => void;
+  /**
+   * Workspace Trust on, and the workspace left untrusted (Restricted Mode), for the untrusted-workspace
+   * tests. Default: trust disabled (`--disable-workspace-trust`), so every workspace is trusted.
+   */
+  readonly untrustedWorkspace?: boolean;
   /** Smoke-test-driver mode (the `payload` URL parameter; toasts go to the Notifications Center). Default true; the demo turns it off. */
   readonly testDriver?: boolean;
   /** UI language of VS Code and the extension, e.g. `zh-cn`. */
@@ -126,7 +131,10 @@ function privateEnv(dirs: ReturnType<typeof makeRunDirs>, extra: Readonly<Record
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   const host = await ensureHost();
-  const dirs = makeRunDirs(options.settings);
+  const trustSettings = options.untrustedWorkspace
+    ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+    : {};
+  const dirs = makeRunDirs({ ...options.settings, ...trustSettings });
   const env = privateEnv(dirs, options.env);
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', dirs.config];
 
@@ -144,7 +152,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     host.codeServerEntry, ...common,
     '--bind-addr', `127.0.0.1:${port}`,
     '--auth', 'none',
-    '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust',
+    '--disable-telemetry', '--disable-update-check', ...(options.untrustedWorkspace ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override', '--ignore-last-opened',
     // Only in smoke-test-driver mode does the workbench honour the `payload` URL parameter.
     ...(options.testDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),

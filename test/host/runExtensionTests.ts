@@ -3,10 +3,13 @@
 // extension host's console, and exits with the suite's exit code. Everything started is stopped,
 // also on failure, time-out or Ctrl+C.
 //
-// Usage: tsx test/host/runExtensionTests.ts [--setup <module>] [--env KEY=VALUE]...
+// Usage: tsx test/host/runExtensionTests.ts [--setup <module>] [--env KEY=VALUE]... [--untrusted]
 //   --setup: a module exporting `setup(): Promise<{ env?, settings?, dispose? }>`, run before code-server
 //            starts (e.g. to start a server whose address the tests need); its env reaches the extension host.
 //   The runner's own environment also reaches the extension host (HOME/TMPDIR/XDG_* are private).
+//   --untrusted: Workspace Trust on and the workspace untrusted (Restricted Mode); runs only the
+//            security-untrusted tests (ALICLOUD_KMS_UNTRUSTED=1 tells them where they are).
+//   ALICLOUD_KMS_TEST_ONLY: a regular expression; only test files whose name matches are loaded.
 //   ALICLOUD_KMS_TEST_TIMEOUT_MS: time-out of the whole suite (default 10 minutes).
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -24,12 +27,14 @@ export interface SetupResult {
 interface Args {
   setup?: string;
   env: Record<string, string>;
+  untrusted?: boolean;
 }
 
 function parseArgs(argv: string[]): Args {
   const args: Args = { env: {} };
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--setup') args.setup = resolve(argv[++i] ?? '');
+    else if (argv[i] === '--untrusted') args.untrusted = true;
     else if (argv[i] === '--env') {
       const [key, ...value] = (argv[++i] ?? '').split('=');
       if (!key || value.length === 0) throw new Error(`--env expects KEY=VALUE`);
@@ -49,7 +54,7 @@ function isOfflineNoise(message: string): boolean {
   return /getaddrinfo (ENOTFOUND|EAI_AGAIN)|authentication provider 'github'/.test(message);
 }
 
-export async function runExtensionTests(options: { env?: Record<string, string>; setupModule?: string } = {}): Promise<number> {
+export async function runExtensionTests(options: { env?: Record<string, string>; setupModule?: string; untrusted?: boolean } = {}): Promise<number> {
   const testsPath = resolve(repoRoot, 'out', 'test', 'extension', 'index.js');
   if (!existsSync(testsPath)) throw new Error(`${testsPath} is missing: build it with \`node esbuild.mjs --tests\``);
   if (!existsSync(resolve(repoRoot, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build`');
@@ -64,8 +69,9 @@ export async function runExtensionTests(options: { env?: Record<string, string>;
       setup = await module.setup();
     }
     // The suite checks it runs in the VS Code this host pins.
-    const env = { ALICLOUD_KMS_EXPECT_VSCODE: VSCODE_VERSION, ...setup?.env, ...options.env };
-    server = await startCodeServer({ env, settings: setup?.settings });
+    const untrusted: Record<string, string> = options.untrusted ? { ALICLOUD_KMS_UNTRUSTED: '1', ALICLOUD_KMS_TEST_ONLY: '^security-untrusted' } : {};
+    const env = { ALICLOUD_KMS_EXPECT_VSCODE: VSCODE_VERSION, ...setup?.env, ...options.env, ...untrusted };
+    server = await startCodeServer({ env, settings: setup?.settings, untrustedWorkspace: options.untrusted });
     console.log(`[host] code-server listening on ${server.origin}`);
     browser = await launchBrowser();
     const page = await browser.context.newPage();
@@ -104,7 +110,7 @@ if (require.main === module) {
     console.error(`[host] ${(error as Error).message}`);
     process.exit(2);
   }
-  runExtensionTests({ env: args.env, setupModule: args.setup }).then(
+  runExtensionTests({ env: args.env, setupModule: args.setup, untrusted: args.untrusted }).then(
     (code) => {
       console.log(`[host] extension-host suite exited with code ${code}`);
       process.exit(code);

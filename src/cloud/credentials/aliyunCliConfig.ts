@@ -53,6 +53,9 @@ const UNSUPPORTED: Record<string, string> = {
 };
 
 const text = (value: unknown): string => (typeof value === 'string' ? value.trim() : '');
+// The mode comes from a file: look it up as an own key, so "constructor" or "__proto__" is an unknown
+// mode rather than a function from Object.prototype.
+const lookup = <T>(table: Record<string, T>, key: string): T | undefined => (Object.hasOwn(table, key) ? table[key] : undefined);
 
 function specOf(p: CliProfile, byName: Map<string, CliProfile>, depth = 0): CredentialSpec {
   const mode = text(p.mode) || 'AK';
@@ -92,7 +95,7 @@ function specOf(p: CliProfile, byName: Map<string, CliProfile>, depth = 0): Cred
       return { type: 'ramRoleArn', source: sourceSpec, roleArn: text(p.ram_role_arn), sessionName: text(p.ram_session_name) || 'vscode-alicloud-kms', durationSeconds: duration };
     }
     default:
-      return { type: 'unsupported', reason: UNSUPPORTED[mode] ?? `Unknown aliyun CLI mode ${JSON.stringify(mode)}.` };
+      return { type: 'unsupported', reason: lookup(UNSUPPORTED, mode) ?? `Unknown aliyun CLI mode ${JSON.stringify(mode)}.` };
   }
 }
 
@@ -111,7 +114,7 @@ export function parseAliyunConfig(json: string, file: string): CliConfigResult {
     const mode = text(p.mode) || 'AK';
     const spec = specOf(p, byName);
     const roleName = text(p.ram_role_name) || roleNameOfArn(text(p.ram_role_arn));
-    return makeEntry('aliyunCli', text(p.name), KINDS[mode] ?? 'Unknown', spec, { region: text(p.region_id), file, roleName });
+    return makeEntry('aliyunCli', text(p.name), lookup(KINDS, mode) ?? 'Unknown', spec, { region: text(p.region_id), file, roleName });
   });
   return { entries, current: text(root.current) || undefined, warnings: [] };
 }
