@@ -1,5 +1,7 @@
 // Builds the extension.
-//   dist/extension.js  the main bundle: activation code only, no @alicloud/* SDK.
+//   dist/extension.js  the bootstrap VS Code loads at activation: registers commands and views by id only.
+//   dist/main.js       the implementation (services, commands, views, cloud layer without the SDKs),
+//                      required by the bootstrap on first need (src/bootstrap/loadMain.ts).
 //   dist/sdk.js        the @alicloud/* SDKs, required on the first cloud call (DESIGN.md: ~4 MB, ~0.8 s).
 //   out/test/...       with --tests: the extension-host test suite, bundled with mocha.
 // Flags: --production (minify, no source maps), --watch, --tests.
@@ -24,6 +26,7 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js' },
+  { ...common, entryPoints: ['src/main.ts'], outfile: 'dist/main.js' },
 ];
 if (existsSync('src/cloud/sdkBundle.ts')) {
   builds.push({ ...common, entryPoints: ['src/cloud/sdkBundle.ts'], outfile: 'dist/sdk.js' });

@@ -34,6 +34,21 @@ export default tseslint.config(
     },
   },
   {
+    // The bootstrap VS Code loads at activation: a value import of the rest of src/ would pull that code
+    // into dist/extension.js. Types are fine (erased); the implementation is required lazily (loadMain.ts).
+    files: ['src/extension.ts', 'src/bootstrap/**/*.ts'],
+    rules: {
+      'no-restricted-imports': 'off',
+      '@typescript-eslint/no-restricted-imports': ['error', {
+        patterns: [noSdk, {
+          regex: '^\\.\\.?/(?!bootstrap/|commandIds$|lazyTreeProvider$|loadMain$)',
+          allowTypeImports: true,
+          message: 'The bootstrap imports only ./bootstrap/* and ./commandIds as values (use `import type`): the rest loads on first use.',
+        }],
+      }],
+    },
+  },
+  {
     files: ['test/emulator/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/src/**'], message: 'The emulator is an independent implementation: import nothing from src/.' }] }],

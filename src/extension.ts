@@ -1,65 +1,96 @@
 import * as vscode from 'vscode';
-import { createCloudServicesFactory } from './cloud';
-import type { CommandContext } from './commands/commandContext';
-import { PrompterSlot } from './commands/prompter';
+import { LazyTreeProvider } from './bootstrap/lazyTreeProvider';
+import { requireMain } from './bootstrap/loadMain';
+import { COMMAND_IDS, type CommandId } from './commandIds';
 import type { ExtensionApi } from './extensionApi';
-import { InstanceCredentialModel } from './instance/instanceCredentialModel';
-import { registerInstanceCredential } from './instance/registerInstanceCredential';
-import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
-import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
-import { registerPolicyDiagnostics } from './language/policyDiagnostics';
-import { registerAccessKeyLinter } from './linter/accessKeyLinter';
-import { registerCommands } from './commands/registerCommands';
-import { readCloudSettings } from './session/cloudSettings';
-import { CloudSession } from './session/cloudSession';
-import { watchProfileSources } from './session/watchProfileSources';
-import { InstancesTreeProvider } from './views/instances/instancesTreeProvider';
-import { KeysTreeProvider } from './views/keys/keysTreeProvider';
-import { createProfileStatusBar } from './views/profileStatusBar';
-import { RolesTreeProvider } from './views/roles/rolesTreeProvider';
+import type { ExplorerViews, Main } from './main';
 
-// Thin on purpose (DESIGN.md convention 1): build the services object, register views and commands.
-// Nothing here may load the @alicloud/* SDKs: they are required on the first cloud call.
+// The bootstrap (dist/extension.js): what VS Code loads and runs at activation. It only registers
+// the contributions by id (every command, the three explorer views) and loads the implementation
+// (dist/main.js: services, commands, views, cloud layer; src/main.ts) on first need: a command, a
+// look at a tree, a use of the returned API, or the deferred start just after activation. Only type
+// imports from the rest of src/ here: a value import would pull that code into this bundle.
+
+const VIEWS: Record<keyof ExplorerViews, { id: string; canSelectMany?: boolean }> = {
+  roles: { id: 'alicloudKms.roles' },
+  instances: { id: 'alicloudKms.instances', canSelectMany: true },
+  keys: { id: 'alicloudKms.keys' },
+};
+
+/** Why and when the implementation was first loaded (read by the activation test). */
+export interface MainLoad {
+  readonly reason: string;
+  readonly duringActivation: boolean;
+}
+let mainLoad: MainLoad | undefined;
+let activating = false;
+
+export function mainLoadInfo(): MainLoad | undefined {
+  return mainLoad;
+}
+
 export function activate(context: vscode.ExtensionContext): ExtensionApi {
-  const log = vscode.window.createOutputChannel('Alibaba Cloud KMS Access', { log: true });
-  const factory = createCloudServicesFactory({ secrets: context.secrets, settings: readCloudSettings, log });
-  const session = new CloudSession(factory, context.globalState, log);
-  const trees = {
-    roles: new RolesTreeProvider(session, log),
-    instances: new InstancesTreeProvider(session, log),
-    keys: new KeysTreeProvider(session, log),
-  };
-  const ui = new PrompterSlot();
-  const instance = new InstanceCredentialModel(() => factory.metadata, log);
-  const ctx: CommandContext = { extension: context, log, session, trees, ui, instance };
-  const instanceViews = registerInstanceCredential(instance);
-  context.subscriptions.push(
-    log,
-    session,
-    ...Object.values(trees),
-    trees.roles.createView(),
-    trees.instances.createView({ canSelectMany: true }),
-    trees.keys.createView(),
-    registerReadOnlyDocuments(),
-    instanceViews,
-    ...registerCommands(ctx),
-    createProfileStatusBar(session),
-    watchProfileSources(factory, session),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('alicloudKms.regions')) {
-        trees.instances.refresh();
-        trees.keys.refresh();
-      } else if (e.affectsConfiguration('alicloudKms')) {
-        factory.metadata.reset();
-        session.rebuild();
+  activating = true;
+  try {
+    let main: Main | undefined;
+    let failure: unknown;
+    const ensureMain = (reason: string): Main => {
+      if (main) return main;
+      // A start that failed half-way is not retried (it would register things twice): every use reports it.
+      if (failure !== undefined) throw failure;
+      mainLoad ??= { reason, duringActivation: activating };
+      try {
+        main = requireMain().startMain(context, views);
+      } catch (error) {
+        failure = error;
+        throw error;
       }
-    }),
-  );
-  // Both add themselves to context.subscriptions.
-  registerPolicyDiagnostics(context);
-  registerAccessKeyLinter(context);
-  void vscode.commands.executeCommand('setContext', 'alicloudKms.remoteSshInstalled', Boolean(vscode.extensions.getExtension(REMOTE_SSH_EXTENSION)));
-  return { session, factory, trees, instance, instanceTree: instanceViews.tree, usePrompter: (prompter) => ui.use(prompter) };
+      for (const key of keys) proxies[key].connect(main.trees[key]);
+      return main;
+    };
+    const keys = Object.keys(VIEWS) as (keyof ExplorerViews)[];
+    const proxies = Object.fromEntries(keys.map((key) => [key, new LazyTreeProvider(() => ensureMain(`tree:${VIEWS[key].id}`))])) as Record<keyof ExplorerViews, LazyTreeProvider>;
+    // The views exist from activation on, so VS Code never says "no data provider registered".
+    const views = Object.fromEntries(
+      keys.map((key) => [key, vscode.window.createTreeView(VIEWS[key].id, { treeDataProvider: proxies[key], showCollapseAll: true, canSelectMany: VIEWS[key].canSelectMany })]),
+    ) as unknown as ExplorerViews;
+    context.subscriptions.push(
+      ...Object.values(proxies),
+      ...Object.values(views),
+      ...COMMAND_IDS.map((id: CommandId) => vscode.commands.registerCommand(id, (...args: unknown[]) => ensureMain(`command:${id}`).execute(id, args))),
+    );
+    // The status bar (active profile), the profile file watchers, the policy diagnostics and the AccessKey
+    // linter for documents already open must start soon, but not inside activate(): VS Code waits for
+    // activate() (and other extensions activating on the same event wait behind it). A zero timeout runs
+    // them on the next turn of the event loop, once activation has been reported.
+    const deferred = setTimeout(() => {
+      try {
+        ensureMain('startup');
+      } catch (error) {
+        console.error(`alicloud-kms-access: could not start: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }, 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(deferred) });
+    return lazyApi(() => ensureMain('api').api);
+  } finally {
+    activating = false;
+  }
+}
+
+/**
+ * The API object with its members read from the implementation on first use. `then` (and symbols) are
+ * answered without loading: VS Code and `await` look for `then` on what activate() returns.
+ */
+function lazyApi(load: () => ExtensionApi): ExtensionApi {
+  return new Proxy({} as ExtensionApi, {
+    has: (_target, prop) => typeof prop === 'string' && prop !== 'then' && prop in load(),
+    get(_target, prop) {
+      if (typeof prop !== 'string' || prop === 'then') return undefined;
+      const api = load();
+      const value: unknown = Reflect.get(api, prop);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(api) : value;
+    },
+  });
 }
 
 export function deactivate(): void {

@@ -1,4 +1,4 @@
-import * as vscode from 'vscode';
+import type { CommandId } from '../commandIds';
 import type { CommandContext } from './commandContext';
 import { runCommand } from './runCommand';
 import { addAccessKey } from './addAccessKey';
@@ -32,8 +32,11 @@ import { testSecretRead } from './testSecretRead';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
-/** The command table: every command declared in package.json and nothing else (a test checks both ways). */
-export const COMMANDS: Record<string, CommandHandler> = {
+/**
+ * The command table: every command declared in package.json and nothing else. Typed by COMMAND_IDS
+ * (checked against package.json by a unit test), so a missing or extra handler does not compile.
+ */
+export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.generateTrustPolicy': generateTrustPolicy,
   'alicloudKms.insertSnippet': insertSnippet,
   'alicloudKms.showLog': showLog,
@@ -76,8 +79,10 @@ export const COMMANDS: Record<string, CommandHandler> = {
   'alicloudKms.diagnose': diagnose,
 };
 
-export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, ctx, () => handler(ctx, ...args))),
-  );
+/**
+ * Runs a command by id through the one wrapper (runCommand). The bootstrap (extension.ts) registers
+ * the ids with VS Code at activation and calls this once the implementation bundle is loaded.
+ */
+export function commandExecutor(ctx: CommandContext): (id: CommandId, args: unknown[]) => Promise<unknown> {
+  return (id, args) => runCommand(id, ctx, () => COMMANDS[id](ctx, ...args));
 }

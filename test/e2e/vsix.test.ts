@@ -24,10 +24,10 @@ function zipEntries(zip: Buffer): string[] {
   return names;
 }
 
-test('the .vsix ships the bundle and the manifest, without sources, tests or maps', () => {
+test('the .vsix ships the bundles (bootstrap, implementation, SDKs) and the manifest, without sources, tests or maps', () => {
   const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
   const entries = zipEntries(readFileSync(join(repoRoot, `${name}-${version}.vsix`)));
-  for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json', 'extension/dist/extension.js', 'extension/readme.md']) {
+  for (const required of ['extension/package.json', 'extension/package.nls.json', 'extension/package.nls.zh-cn.json', 'extension/dist/extension.js', 'extension/dist/main.js', 'extension/dist/sdk.js', 'extension/readme.md']) {
     assert.ok(entries.includes(required), `${required} missing from the .vsix`);
   }
   const forbidden = entries.filter((entry) =>

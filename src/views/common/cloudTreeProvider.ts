@@ -26,15 +26,12 @@ export abstract class CloudTreeProvider implements vscode.TreeDataProvider<TreeN
     this.subscriptions.push(this.changed, session.onDidChange(() => this.refresh()));
   }
 
-  /** Creates the tree view (multi-select where the view supports batch actions). */
-  createView(options: { canSelectMany?: boolean } = {}): vscode.TreeView<TreeNode> {
-    this.treeView = vscode.window.createTreeView(this.viewId, {
-      treeDataProvider: this,
-      showCollapseAll: true,
-      canSelectMany: options.canSelectMany,
-    });
-    this.subscriptions.push(this.treeView);
-    return this.treeView;
+  /**
+   * Adopts the tree view showing this provider. The bootstrap (extension.ts) creates the views at
+   * activation with a lazy proxy in front of this provider; the view's description shows the filter.
+   */
+  attachView(view: vscode.TreeView<unknown>): void {
+    this.treeView = view as vscode.TreeView<TreeNode>;
   }
 
   get view(): vscode.TreeView<TreeNode> | undefined {
