@@ -13,9 +13,9 @@ export type RamClient = InstanceType<ReturnType<typeof loadSdk>['RamClient']>;
 export type StsClient = InstanceType<ReturnType<typeof loadSdk>['StsClient']>;
 export type KmsClient = InstanceType<ReturnType<typeof loadSdk>['KmsClient']>;
 
-function openApiConfig(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier) {
-  const sdk = loadSdk();
-  return new sdk.$OpenApiUtil.Config({
+/** What every client of both SDK generations is built with: endpoint, region, our credential, timeouts. */
+function clientOptions(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier) {
+  return {
     credential: new SdkCredentialAdapter(supplier),
     endpoint: endpoint.endpoint,
     protocol: endpoint.protocol,
@@ -23,7 +23,12 @@ function openApiConfig(endpoint: ResolvedEndpoint, regionId: string, supplier: C
     connectTimeout: CONNECT_TIMEOUT_MS,
     readTimeout: READ_TIMEOUT_MS,
     userAgent: 'vscode-alicloud-kms-access',
-  });
+  };
+}
+
+function openApiConfig(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier) {
+  const sdk = loadSdk();
+  return new sdk.$OpenApiUtil.Config(clientOptions(endpoint, regionId, supplier));
 }
 
 export function endpointFor(product: CloudProduct, regionId: string, settings: CloudSettings): ResolvedEndpoint {
@@ -48,15 +53,7 @@ export function createStsClient(regionId: string, settings: CloudSettings, suppl
 /** KMS 1.2.0 is the older RPC client: it needs the endpoint set explicitly and returns bodies directly. */
 export function createKmsClient(endpoint: ResolvedEndpoint, regionId: string, supplier: CredentialSupplier): KmsClient {
   const sdk = loadSdk();
-  const config = {
-    credential: new SdkCredentialAdapter(supplier),
-    endpoint: endpoint.endpoint,
-    protocol: endpoint.protocol,
-    regionId,
-    connectTimeout: CONNECT_TIMEOUT_MS,
-    readTimeout: READ_TIMEOUT_MS,
-    userAgent: 'vscode-alicloud-kms-access',
-  };
+  const config = clientOptions(endpoint, regionId, supplier);
   const client = new sdk.KmsClient(config as unknown as ConstructorParameters<typeof sdk.KmsClient>[0]);
   // Like the aliyun CLI, send RegionId with every KMS call: harmless for the regional endpoint, and it
   // names the region when one endpoint override serves several regions.
