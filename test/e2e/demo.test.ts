@@ -11,6 +11,7 @@ import { launchBrowser, workbenchUrl, type Browser } from '../host/browser';
 import { startCodeServer, type RunningCodeServer } from '../host/codeServer';
 import { demoHostOptions } from '../host/demoHost';
 import { repoRoot } from '../host/paths';
+import { runPaletteCommand } from './support/palette';
 
 const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
 const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
@@ -42,14 +43,8 @@ function row(label: string) {
   return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();
 }
 
-async function runCommand(title: string): Promise<void> {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor();
-  await input.fill(`>${title}`);
-  // Click the command whose label is exactly `title` ("Test Encrypt" must not pick "Test Encrypt as Profile").
-  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-  await page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click();
+function runCommand(title: string): Promise<void> {
+  return runPaletteCommand(page, title);
 }
 
 test('the explorer shows the demo account: roles with permissions, instances per region, keys', async () => {

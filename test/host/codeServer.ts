@@ -129,12 +129,33 @@ function privateEnv(dirs: ReturnType<typeof makeRunDirs>, extra: Readonly<Record
   };
 }
 
+/**
+ * VS Code resolves `--locale` only through a language pack listed in the user data's languagepacks.json;
+ * none can be downloaded offline. An entry whose translation of VS Code itself is empty makes VS Code
+ * run in that locale (vscode.env.language), so extensions — this one — show their own translations
+ * (package.nls.<locale>.json, l10n bundles) while VS Code's own UI stays English.
+ */
+function registerLocale(userData: string, root: string, locale: string): void {
+  const translations = join(root, `vscode-${locale}.i18n.json`);
+  writeFileSync(translations, JSON.stringify({ contents: {} }));
+  const packs = {
+    [locale]: {
+      hash: `offline-${locale}`,
+      extensions: [{ extensionIdentifier: { id: `offline.language-pack-${locale}` }, version: '0.0.0' }],
+      translations: { vscode: translations },
+      label: locale,
+    },
+  };
+  writeFileSync(join(userData, 'languagepacks.json'), JSON.stringify(packs));
+}
+
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
   const host = await ensureHost();
   const trustSettings = options.untrustedWorkspace
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
     : {};
   const dirs = makeRunDirs({ ...options.settings, ...trustSettings });
+  if (options.locale && options.locale !== 'en') registerLocale(dirs.userData, dirs.root, options.locale);
   const env = privateEnv(dirs, options.env);
   const common = ['--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--config', dirs.config];
 

