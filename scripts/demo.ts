@@ -4,12 +4,13 @@
 // instance" (the emulator's metadata service), and prints the URL. Ctrl+C stops everything.
 //   npm run demo -- [--locale zh-cn] [--port 8080]
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { startEmulator } from '../test/emulator';
 import { startCodeServer } from '../test/host/codeServer';
 import { demoHostOptions } from '../test/host/demoHost';
 import { ensureHost } from '../test/host/install';
+import { vsixPath } from '../test/host/paths';
 
 const repo = resolve(__dirname, '..');
 
@@ -32,8 +33,7 @@ async function main(): Promise<void> {
   step('packaging the extension (npm run package)…');
   const packaged = spawnSync('npm', ['run', '--silent', 'package'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
   if (packaged.status !== 0) throw new Error('npm run package failed (see above)');
-  const vsix = readdirSync(repo).filter((f) => f.endsWith('.vsix')).map((f) => join(repo, f)).sort().pop();
-  if (!vsix) throw new Error('npm run package wrote no .vsix');
+  if (!existsSync(vsixPath)) throw new Error(`npm run package wrote no ${vsixPath}`);
 
   step('preparing the VS Code host (the first run installs code-server and Node.js 24: a few minutes)…');
   await ensureHost();
@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   const emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo', metadataMode: 'token-required' });
   step(`local Alibaba Cloud emulator: API ${emulator.api}, metadata service ${emulator.metadata}, account ${emulator.accountId}`);
 
-  const server = await startCodeServer(demoHostOptions(emulator, vsix, { testDriver: false, locale, port }));
+  const server = await startCodeServer(demoHostOptions(emulator, vsixPath, { testDriver: false, locale, port }));
 
   const stop = async () => {
     step('stopping…');

@@ -3,41 +3,22 @@
 // view, runs a workflow and the walkthrough, and saves the screenshots the README shows.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../emulator';
-import { launchBrowser, workbenchUrl, type Browser } from '../host/browser';
-import { startCodeServer, type RunningCodeServer } from '../host/codeServer';
-import { demoHostOptions } from '../host/demoHost';
-import { repoRoot } from '../host/paths';
+import type { Emulator } from '../emulator';
 import { runPaletteCommand } from './support/palette';
+import { openDemoWorkbench, screenshotsDir as screenshots, type DemoWorkbench } from './support/workbench';
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
-const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const screenshots = join(repoRoot, 'test', 'e2e', 'screenshots');
-
+let workbench: DemoWorkbench;
 let emulator: Emulator;
-let server: RunningCodeServer;
-let browser: Browser;
 let page: Page;
 
 before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo' });
-  server = await startCodeServer(demoHostOptions(emulator, vsix));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(workbenchUrl(server.origin, { folder: server.workspaceDir }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  workbench = await openDemoWorkbench();
+  ({ emulator, page } = workbench);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await emulator?.close();
-});
+after(() => workbench?.close());
 
 function row(label: string) {
   return page.locator('.part.sidebar .monaco-list-row', { hasText: label }).first();

@@ -6,34 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { inflateRawSync } from 'node:zlib';
 import { repoRoot } from '../host/paths';
-
-interface Entry { name: string; data: Buffer }
-
-/** Every entry of a zip (stored or deflated), read through the central directory. */
-function unzip(zip: Buffer): Entry[] {
-  const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  assert.ok(end >= 0, 'not a zip file');
-  const count = zip.readUInt16LE(end + 10);
-  let offset = zip.readUInt32LE(end + 16);
-  const entries: Entry[] = [];
-  for (let i = 0; i < count; i++) {
-    assert.equal(zip.readUInt32LE(offset), 0x02014b50, 'corrupt central directory');
-    const method = zip.readUInt16LE(offset + 10);
-    const compressed = zip.readUInt32LE(offset + 20);
-    const nameLength = zip.readUInt16LE(offset + 28);
-    const extraLength = zip.readUInt16LE(offset + 30);
-    const commentLength = zip.readUInt16LE(offset + 32);
-    const local = zip.readUInt32LE(offset + 42);
-    const name = zip.toString('utf8', offset + 46, offset + 46 + nameLength);
-    const dataStart = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
-    const raw = zip.subarray(dataStart, dataStart + compressed);
-    entries.push({ name, data: method === 0 ? raw : inflateRawSync(raw) });
-    offset += 46 + nameLength + extraLength + commentLength;
-  }
-  return entries;
-}
+import { readVsix } from './support/vsix';
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -54,8 +28,7 @@ function testSecrets(): Set<string> {
 }
 
 test('the .vsix holds no secret value used by the tests and no credential file', (t) => {
-  const { name, version } = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
-  const entries = unzip(readFileSync(join(repoRoot, `${name}-${version}.vsix`)));
+  const entries = readVsix();
   const needles = [...testSecrets()];
   assert.ok(needles.length > 10, `harvested the tests' secret values (${needles.length})`);
 

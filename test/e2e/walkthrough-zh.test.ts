@@ -3,42 +3,24 @@
 // (VS Code's own UI stays English offline: no language pack for it can be installed here.)
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startEmulator, type Emulator } from '../emulator';
-import { launchBrowser, workbenchUrl, type Browser } from '../host/browser';
-import { startCodeServer, type RunningCodeServer } from '../host/codeServer';
-import { demoHostOptions } from '../host/demoHost';
 import { repoRoot } from '../host/paths';
 import { runPaletteCommand } from './support/palette';
+import { openDemoWorkbench, screenshotsDir as screenshots, type DemoWorkbench } from './support/workbench';
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
 const zh = JSON.parse(readFileSync(join(repoRoot, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
-const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const screenshots = join(repoRoot, 'test', 'e2e', 'screenshots');
 
-let emulator: Emulator;
-let server: RunningCodeServer;
-let browser: Browser;
+let workbench: DemoWorkbench;
 let page: Page;
 
 before(async () => {
-  mkdirSync(screenshots, { recursive: true });
-  emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo' });
-  server = await startCodeServer(demoHostOptions(emulator, vsix, { locale: 'zh-cn' }));
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(workbenchUrl(server.origin, { folder: server.workspaceDir }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  workbench = await openDemoWorkbench({ locale: 'zh-cn' });
+  ({ page } = workbench);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-  await emulator?.close();
-});
+after(() => workbench?.close());
 
 test('the container and its views are in Chinese', async () => {
   await page.locator(`.part.activitybar .action-label[aria-label^="${zh['container.title']}"]`).click();

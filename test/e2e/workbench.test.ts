@@ -2,36 +2,24 @@
 // driven through the workbench in headless Chromium like a user would.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchBrowser, workbenchUrl, type Browser } from '../host/browser';
-import { startCodeServer, type RunningCodeServer } from '../host/codeServer';
 import { repoRoot } from '../host/paths';
+import { vsixPath } from './support/vsix';
+import { openWorkbench, screenshotsDir as screenshots, type Workbench } from './support/workbench';
 
-const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
 const nls = JSON.parse(readFileSync(join(repoRoot, 'package.nls.json'), 'utf8')) as Record<string, string>;
-const vsix = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
-const screenshots = join(repoRoot, 'test', 'e2e', 'screenshots');
 
-let server: RunningCodeServer;
-let browser: Browser;
+let workbench: Workbench;
 let page: Page;
 
 before(async () => {
-  assert.ok(existsSync(vsix), `${vsix} is missing: run \`npm run package\` first`);
-  server = await startCodeServer({ installExtensions: [vsix] });
-  browser = await launchBrowser();
-  page = await browser.context.newPage();
-  page.setDefaultTimeout(20_000);
-  await page.goto(workbenchUrl(server.origin, { folder: server.workspaceDir }));
-  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  workbench = await openWorkbench({ installExtensions: [vsixPath] }, 20_000);
+  ({ page } = workbench);
 });
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+after(() => workbench?.close());
 
 /** The visible text of the welcome content of the view pane whose header says `title`. */
 function pane(title: string) {
@@ -54,7 +42,6 @@ test('the Alibaba Cloud container shows its views with their welcome text', asyn
   }
   assert.equal(await page.locator('.part.sidebar .pane-header', { hasText: nls['view.instanceCredential'] }).count(), 0);
 
-  mkdirSync(screenshots, { recursive: true });
   await page.screenshot({ path: join(screenshots, 'alibaba-cloud-views.png') });
 });
 

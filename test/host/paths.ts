@@ -1,4 +1,5 @@
 // Where the offline VS Code host lives. One place for versions and folders, shared by every tier.
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 /** code-server 4.139.1 carries VS Code 1.139.1, the version the extension-host and e2e tiers run in (TEST-HOST.md). */
@@ -9,6 +10,11 @@ export const VSCODE_VERSION = '1.139';
 export const NODE_MAJOR = '24';
 
 export const repoRoot = resolve(__dirname, '..', '..');
+
+const manifest = JSON.parse(readFileSync(join(repoRoot, 'package.json'), 'utf8')) as { name: string; version: string };
+
+/** What `npm run package` writes: alicloud-kms-access-<version>.vsix in the repository root. */
+export const vsixPath = join(repoRoot, `${manifest.name}-${manifest.version}.vsix`);
 
 /**
  * The cache folder, like @vscode/test-electron's `.vscode-test/`. Several checkouts can share one
