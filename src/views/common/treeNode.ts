@@ -1,4 +1,5 @@
 import type * as vscode from 'vscode';
+import type { NodeRef } from './nodeRef';
 
 /**
  * One node of any tree (DESIGN.md convention 4): a small class per kind. `id` is a cloud id
@@ -9,4 +10,6 @@ export interface TreeNode {
   getTreeItem(): vscode.TreeItem;
   getChildren?(): Promise<TreeNode[]>;
   readonly parent?: TreeNode;
+  /** What commands invoked on this node receive (nodes no command acts on have none). */
+  readonly ref?: NodeRef;
 }
