@@ -1,5 +1,6 @@
 import type { CommandId } from '../commandIds';
 import type { CommandContext } from './commandContext';
+import { toNodeRef, toNodeRefs, type NodeRef } from '../views/common/nodeRef';
 import { runCommand } from './runCommand';
 import { addAccessKey } from './addAccessKey';
 import { connectRemoteSsh } from './connectRemoteSsh';
@@ -31,6 +32,17 @@ import { testEncryptAsProfile } from './testEncryptAsProfile';
 import { testSecretRead } from './testSecretRead';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
+
+/** A command invoked on tree nodes: it receives the clicked node's NodeRef and the multi-selection's. */
+type NodeCommand = (ctx: CommandContext, ref?: NodeRef, refs?: readonly NodeRef[]) => Promise<unknown>;
+
+/**
+ * Adapts a NodeCommand to what VS Code passes (the clicked node, then the selected nodes; or a NodeRef
+ * from a link or another command; or nothing from the palette). The only place nodes become refs.
+ */
+export function withRefs(command: NodeCommand): CommandHandler {
+  return (ctx, node, nodes) => command(ctx, toNodeRef(node), toNodeRefs(nodes));
+}
 
 /**
  * The command table: every command declared in package.json and nothing else. Typed by COMMAND_IDS
