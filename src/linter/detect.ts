@@ -6,6 +6,8 @@
 // A file containing "alicloud-kms-lint: ignore-file" is skipped (test fixtures); a line containing
 // "alicloud-kms-lint: ignore", or the line after it, is skipped.
 
+import { maskAccessKeyId, maskSecret } from '../util/mask';
+
 export type CodeLanguage = 'java' | 'python' | 'go' | 'javascript' | 'typescript';
 export type ConfigKind = 'env' | 'properties' | 'yaml';
 export type LintTarget = { kind: 'code'; language: CodeLanguage } | { kind: ConfigKind };
@@ -74,7 +76,7 @@ export function findAccessKeys(text: string, languageId: string, fileName: strin
       end: start + value.length,
       literalStart: quoted ? start - 1 : start,
       literalEnd: quoted ? start + value.length + 1 : start + value.length,
-      masked: maskId(value),
+      masked: maskAccessKeyId(value),
     });
   }
   if (target.kind === 'code') findings.push(...positionalSecrets(text, findings));
@@ -155,11 +157,3 @@ function dropIgnored(text: string, findings: AccessKeyFinding[]): AccessKeyFindi
   });
 }
 
-export function maskId(value: string): string {
-  return `${value.slice(0, 4)}${'*'.repeat(Math.max(4, value.length - 8))}${value.slice(-4)}`;
-}
-
-/** Shows nothing of the secret but its length. */
-export function maskSecret(value: string): string {
-  return `****** (${value.length} characters)`;
-}

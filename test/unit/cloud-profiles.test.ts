@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { parseAliyunConfig } from '../../src/cloud/credentials/aliyunCliConfig';
 import { parseCredentialsFile, parseIni } from '../../src/cloud/credentials/credentialsFile';
 import { preferredProfileName, readEnvironment } from '../../src/cloud/credentials/environment';
-import { maskAccessKeyId } from '../../src/cloud/credentials/credentialSupplier';
+import { maskAccessKeyId } from '../../src/util/mask';
 import { validateAccessKeyInput } from '../../src/cloud/credentials/secretStorageProfiles';
 
 test('aliyun config: modes, kinds, masked ids, reasons; secrets only in the internal spec', () => {

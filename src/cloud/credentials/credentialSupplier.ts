@@ -57,9 +57,3 @@ export class SdkCredentialAdapter {
 export function staticSupplier(providerName: string, credential: AccessKeyCredential): CredentialSupplier {
   return { providerName, get: async () => credential };
 }
-
-/** `LTAI5t****wxyz`: enough to recognise a key, never enough to use it. */
-export function maskAccessKeyId(accessKeyId: string): string {
-  if (accessKeyId.length <= 8) return `${accessKeyId.slice(0, 2)}****`;
-  return `${accessKeyId.slice(0, 6)}****${accessKeyId.slice(-4)}`;
-}

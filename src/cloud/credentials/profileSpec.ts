@@ -1,7 +1,7 @@
 // What a profile needs to sign requests. Internal to src/cloud: the factory keeps these and
 // hands out only the display data (Profile), so no secret reaches the UI.
 import type { Profile, ProfileKind, ProfileSource } from '../types';
-import { maskAccessKeyId } from './credentialSupplier';
+import { maskAccessKeyId } from '../../util/mask';
 
 export type CredentialSpec =
   | { readonly type: 'accessKey'; readonly accessKeyId: string; readonly accessKeySecret: string; readonly securityToken?: string }
