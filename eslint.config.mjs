@@ -28,6 +28,16 @@ export default tseslint.config(
     },
   },
   {
+    // The diagnosis checks and reports, and the pure helpers every layer shares: no vscode, no SDK, nothing above them.
+    files: ['src/diagnosis/**/*.ts', 'src/util/message.ts', 'src/util/mask.ts', 'src/util/duration.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'vscode', message: 'src/diagnosis and the pure util modules are vscode-free: return Messages, the UI localizes them.' }],
+        patterns: [noSdk, { group: ['**/views/**', '**/commands/**', '**/util/localize'], message: 'Pure: no views/, commands/ or vscode (util/localize) import.' }],
+      }],
+    },
+  },
+  {
     files: ['src/cloud/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['**/views/**', '**/commands/**'], message: 'cloud/ never imports views/ or commands/.' }] }],

@@ -44,3 +44,11 @@ export const COMMAND_IDS = [
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+/**
+ * The ids by short name (`COMMAND.grantKmsAccess` is 'alicloudKms.grantKmsAccess'): code that runs or
+ * names one of our commands (buttons, links, fix actions) writes it through this, never as a literal.
+ */
+export const COMMAND = Object.fromEntries(COMMAND_IDS.map((id) => [id.slice('alicloudKms.'.length), id])) as {
+  readonly [K in CommandId as K extends `alicloudKms.${infer Name}` ? Name : never]: K;
+};

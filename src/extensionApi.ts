@@ -1,8 +1,8 @@
 import type { CloudServicesFactory } from './cloud/types';
 import type { Trees } from './commands/commandContext';
 import type { Prompter } from './commands/prompter';
-import type { CredentialTreeProvider } from './instance/credentialTreeProvider';
-import type { InstanceCredentialModel } from './instance/instanceCredentialModel';
+import type { CredentialTreeProvider } from './views/instanceCredential/credentialTreeProvider';
+import type { InstanceCredentialModel } from './views/instanceCredential/instanceCredentialModel';
 import type { CloudSession } from './session/cloudSession';
 
 /**

@@ -26,7 +26,7 @@ import type {
 
 export * from './types';
 export { readCloudSettings } from './settings';
-export { checkEndpoint, type EndpointCheck } from './diagnostics';
+export { nodeNetworkProbe } from './networkProbe';
 
 /** The id of the profile backed by this machine's instance RAM role. */
 export const INSTANCE_PROFILE_ID = 'ecsInstance:instance';

@@ -13,4 +13,5 @@ export type * from './api/ecs';
 export type * from './api/kms';
 export type * from './api/sts';
 export type * from './api/metadata';
+export type * from './api/network';
 export type * from './api/services';

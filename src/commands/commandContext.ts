@@ -1,5 +1,5 @@
 import type * as vscode from 'vscode';
-import type { InstanceCredentialModel } from '../instance/instanceCredentialModel';
+import type { InstanceCredentialModel } from '../views/instanceCredential/instanceCredentialModel';
 import type { CloudSession } from '../session/cloudSession';
 import type { InstancesTreeProvider } from '../views/instances/instancesTreeProvider';
 import type { KeysTreeProvider } from '../views/keys/keysTreeProvider';

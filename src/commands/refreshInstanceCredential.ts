@@ -1,4 +1,4 @@
-import type { InstanceSnapshot } from '../instance/instanceSnapshot';
+import type { InstanceSnapshot } from '../diagnosis/instanceSnapshot';
 import type { CommandContext } from './commandContext';
 
 /** Probes the metadata service again and re-reads the credential, bypassing the cache. */

@@ -85,10 +85,10 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.showInstanceCredential': showInstanceCredential,
   'alicloudKms.copyInstanceCredential': copyInstanceCredential,
   'alicloudKms.refreshInstanceCredential': refreshInstanceCredential,
-  'alicloudKms.testEncrypt': testEncrypt,
-  'alicloudKms.testEncryptAsProfile': testEncryptAsProfile,
-  'alicloudKms.testSecretRead': testSecretRead,
-  'alicloudKms.diagnose': diagnose,
+  'alicloudKms.testEncrypt': withRefs(testEncrypt),
+  'alicloudKms.testEncryptAsProfile': withRefs(testEncryptAsProfile),
+  'alicloudKms.testSecretRead': withRefs(testSecretRead),
+  'alicloudKms.diagnose': withRefs(diagnose),
 };
 
 /**

@@ -1,7 +1,98 @@
-import { runSecretReadTest, type SecretReadOutcome } from '../instance/secretReadFlow';
+// Test Secret Read: GetSecretValue with the instance credential; the report shows the version and
+// stages and the value masked; "Reveal Value" (confirmed) shows it in the report, nowhere else.
+import * as vscode from 'vscode';
+import { explainKmsFailure } from '../diagnosis/explainKmsFailure';
+import { readSecretValue } from '../diagnosis/kmsRoundTrip';
+import { renderSecretReport } from '../diagnosis/secretReport';
+import { validateSecretName } from '../policy/validation';
+import { localize } from '../util/localize';
+import { maskSecret } from '../util/mask';
+import { english } from '../util/message';
+import { refOfKind, type NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
+import { kmsEndpointInfo, managementServices } from './kms/kmsTarget';
+import { instanceReady, offerRemedy, withCancellableProgress } from './kms/testFlowSupport';
+import { showReadOnlyDocument } from './readOnlyDocument';
+import { UserCancelledError } from './runCommand';
+
+export interface SecretReadOutcome {
+  readonly ok: boolean;
+  readonly secretName?: string;
+  readonly regionId?: string;
+  readonly versionId?: string;
+  readonly versionStages?: readonly string[];
+  readonly requestId?: string;
+  readonly explanation?: { code: string; summary: string; fix: string; remedy?: string };
+  readonly offered: readonly string[];
+  readonly notRun?: string;
+}
 
 /** GetSecretValue with this instance's credential: version and stages, the value masked unless revealed. */
-export function testSecretRead(ctx: CommandContext, node?: unknown): Promise<SecretReadOutcome> {
-  return runSecretReadTest(ctx, node);
+export async function testSecretRead(ctx: CommandContext, ref?: NodeRef): Promise<SecretReadOutcome> {
+  const ready = await instanceReady(ctx, 'testSecretRead');
+  if (!ready.ok) return { ok: false, offered: ready.offered, notRun: ready.reason };
+  const secret = refOfKind(ref, 'secret');
+  const management = await managementServices(ctx);
+  const regionId = secret?.regionId ?? ready.regionId;
+  const secretName = secret?.secretName ?? (await askSecretName(ctx, regionId, management));
+  const kmsInfo = kmsEndpointInfo(regionId);
+  const kms = ctx.session.factory.createInstanceServices(regionId).kms(regionId);
+
+  const { result, value } = await withCancellableProgress(vscode.l10n.t('Test Secret Read with {0}: {1}', ready.roleName, secretName), (signal) =>
+    readSecretValue(kms, secretName, { signal }));
+  if (result.call.error?.code === 'Cancelled') throw new UserCancelledError();
+
+  const base = { secretName, regionId, offered: [] as string[] };
+  if (!result.call.ok) {
+    const explanation = explainKmsFailure(result.call.error, {
+      action: 'kms:GetSecretValue', principal: ready.roleName, isInstanceRole: true, resource: secretName, resourceKind: 'secret',
+      regionId, endpoint: kms.endpoint, vpcEndpoint: kmsInfo.vpc,
+    });
+    const report = renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, explanation }, localize);
+    await showReadOnlyDocument('kms-test-secret-read.md', report, 'markdown');
+    ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ${explanation.code} RequestId=${explanation.requestId ?? '-'} | ${english(explanation.summary)}`);
+    const offered = (await offerRemedy(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo })).map((a) => a.label);
+    return { ...base, ok: false, requestId: explanation.requestId, offered, explanation: { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy } };
+  }
+
+  await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: maskSecret(value ?? '') }, localize), 'markdown');
+  ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ok, version ${result.versionId ?? '-'} [${result.versionStages.join(',')}] RequestId=${result.call.requestId ?? '-'} (value not logged)`);
+  const reveal = vscode.l10n.t('Reveal Value');
+  void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} can read secret {1} (version {2}).', ready.roleName, secretName, result.versionId ?? '-'), {}, reveal).then(async (choice) => {
+    if (choice !== reveal || value === undefined) return;
+    const confirm = vscode.l10n.t('Reveal');
+    const sure = await ctx.ui.showWarningMessage(
+      vscode.l10n.t('Show the value of secret {0} in the report? Anyone who can see your screen will see it. It is not saved or logged.', secretName), { modal: true }, confirm);
+    if (sure === confirm) await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: value }, localize), 'markdown');
+  });
+  return { ...base, ok: true, versionId: result.versionId, versionStages: result.versionStages, requestId: result.call.requestId };
+}
+
+/** A secret name (KMS rules) or a secret ARN; anything else is refused with the rule, before any call. */
+function secretNameProblem(value: string): string | undefined {
+  if (/^acs:kms:[a-z0-9-]+:\d+:secret\/\S+$/.test(value)) return undefined;
+  const problem = validateSecretName(value);
+  // The policy module's templates are in the bundles (policy l10n test).
+  return problem ? localize(problem) : undefined;
+}
+
+async function askSecretName(ctx: CommandContext, regionId: string, management: Awaited<ReturnType<typeof managementServices>>): Promise<string> {
+  type Item = vscode.QuickPickItem & { typed?: boolean };
+  const items = (async (): Promise<Item[]> => {
+    const out: Item[] = [{ label: `$(edit) ${vscode.l10n.t('Enter a secret name…')}`, typed: true, alwaysShow: true }];
+    if (management) {
+      try {
+        for await (const s of management.kms(regionId).listSecrets()) out.push({ label: s.secretName, description: s.secretType });
+      } catch (error) {
+        ctx.log.warn(`Listing secrets in ${regionId} failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+    return out;
+  })();
+  const picked = await ctx.ui.showQuickPick(items, { title: vscode.l10n.t('Secret to read ({0})', regionId) });
+  if (!picked) throw new UserCancelledError();
+  if (!picked.typed) return picked.label;
+  const typed = await ctx.ui.showInputBox({ title: vscode.l10n.t('Secret name'), validateInput: (v) => secretNameProblem(v.trim()) });
+  if (!typed) throw new UserCancelledError();
+  return typed.trim();
 }

@@ -1,25 +1,15 @@
-// Problems found by the policy module: a stable code, an English message template with {0}-style
-// placeholders and its arguments. The UI localizes with `vscode.l10n.t(problem.template, ...problem.args)`
-// (the template is the l10n key); `problem.message` is the English text for logs and tests.
+// Problems found by the policy module: a stable code and a Message (util/message.ts: an English template
+// with {0}-style placeholders and its arguments; the UI shows it with localize(), the template being the
+// l10n key); `problem.message` is the English text for logs and tests.
+import { formatTemplate, type Message, type MessageArg } from '../util/message';
 
-export type ProblemArg = string | number;
+export type ProblemArg = MessageArg;
 
-export interface Problem {
+export interface Problem extends Message {
   /** Stable identifier, e.g. `RoleName.TooLong`; never localized. */
   readonly code: string;
-  /** English message template with `{0}`, `{1}`... placeholders. */
-  readonly template: string;
-  readonly args: readonly ProblemArg[];
   /** The template with its arguments filled in. */
   readonly message: string;
-}
-
-/** Fills `{n}` placeholders the way `vscode.l10n.t` does. */
-export function formatTemplate(template: string, args: readonly ProblemArg[]): string {
-  return template.replace(/\{(\d+)\}/g, (whole, index: string) => {
-    const value = args[Number(index)];
-    return value === undefined ? whole : String(value);
-  });
 }
 
 export function problem(code: string, template: string, ...args: ProblemArg[]): Problem {

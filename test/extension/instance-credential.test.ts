@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Emulator } from '../emulator';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { InstanceSnapshot } from '../../src/instance/instanceSnapshot';
+import type { InstanceSnapshot } from '../../src/diagnosis/instanceSnapshot';
 import {
   CREDENTIAL_PATH, THIS_INSTANCE, closedPort, silentPort, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument,
 } from './support/instanceHarness';
@@ -95,10 +95,10 @@ describe('instance credential (issue 7)', () => {
     assert.match(String(rows[0].label), /No RAM role is attached to this instance \(i-bp1demo0000000000002\)/);
     assert.equal(rows[1].command?.command, 'alicloudKms.attachRole');
     assert.equal(rows.find((r) => r.id === 'field:role')?.description, 'none attached');
-    const [target] = s.problem!.action!.args as { instanceId: string; instance: { instanceId: string; networkType: string } }[];
-    assert.equal(target.instanceId, 'i-bp1demo0000000000002');
-    assert.equal(target.instance.networkType, 'vpc', 'shaped like an instance node for Attach Role');
-    const { result, prompter } = await runWith<{ ok: boolean; notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
+    // This instance's NodeRef, for Attach Role (which describes the instance by its id).
+    assert.deepEqual(s.problem!.action!.args, [{ kind: 'instance', regionId: 'cn-hangzhou', instanceId: 'i-bp1demo0000000000002' }]);
+    assert.deepEqual(rows[1].command?.arguments, [...s.problem!.action!.args!]);
+    const { result, prompter } = await runWith<{ ok: boolean; notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.ok, false);
     assert.equal(result.notRun, 'noRole');
     assert.ok(result.offered.includes('Attach a Role…'), JSON.stringify(prompter.asked));
@@ -113,7 +113,7 @@ describe('instance credential (issue 7)', () => {
     assert.ok(took < 1500, `${took} ms`);
     assert.equal(s.onEcs, false);
     assert.equal(s.problem?.kind, 'notOnEcs');
-    const { result } = await runWith<{ notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
+    const { result } = await runWith<{ notRun?: string; offered: string[] }>(api, 'alicloudKms.testEncrypt', [], { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     assert.equal(result.notRun, 'notOnEcs');
     assert.deepEqual(result.offered, ['Test Encrypt as Profile']);
   });
@@ -231,7 +231,7 @@ describe('instance credential expiring soon (issue 7)', () => {
     this.timeout(60_000);
     const first = await refresh(api);
     assert.equal(first.problem, undefined, JSON.stringify(first.problem));
-    const encrypt = () => runWith<{ ok: boolean }>(api, 'alicloudKms.testEncrypt', ['Use a sample text', ''], { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
+    const encrypt = () => runWith<{ ok: boolean }>(api, 'alicloudKms.testEncrypt', ['Use a sample text', ''], { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' });
     const before = credentialFetches(emulator);
     for (let i = 0; i < 3; i++) assert.equal((await encrypt()).result.ok, true);
     assert.equal(credentialFetches(emulator), before, 'a fresh credential was fetched again');

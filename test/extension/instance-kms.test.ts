@@ -5,12 +5,14 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Emulator } from '../emulator';
 import type { ExtensionApi } from '../../src/extensionApi';
-import type { DiagnosisReport } from '../../src/instance/diagnosis/diagnosisTypes';
-import type { EncryptTestOutcome } from '../../src/instance/encryptTestFlow';
-import type { SecretReadOutcome } from '../../src/instance/secretReadFlow';
+import type { DiagnosisReport } from '../../src/diagnosis/diagnosisTypes';
+import type { EncryptTestOutcome } from '../../src/commands/testEncrypt';
+import type { SecretReadOutcome } from '../../src/commands/testSecretRead';
+import type { NodeRef } from '../../src/views/common/nodeRef';
 import { THIS_INSTANCE, closedPort, extensionApi, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument } from './support/instanceHarness';
 
-const KEY = { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' };
+/** What a key of the KMS Keys view passes the commands. */
+const KEY = { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' } as const satisfies NodeRef;
 const SAMPLE = ['Use a sample text', ''];
 
 describe('Test Encrypt, Test Secret Read and Diagnose with the instance credential (issue 7)', () => {
@@ -90,7 +92,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     const denied = await testEncrypt(SAMPLE, KEY);
     const grant = denied.result.actions?.find((a) => a.label === 'Grant KMS Access');
     assert.ok(grant?.command, JSON.stringify(denied.result.actions));
-    assert.deepEqual(grant.args, [{ roleName: 'EcsNoPermissionRole', role: { roleName: 'EcsNoPermissionRole' }, keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
+    assert.deepEqual(grant.args, [{ kind: 'role', roleName: 'EcsNoPermissionRole', key: { keyId: KEY.keyId, regionId: 'cn-hangzhou' } }]);
     const services = (await api.session.getServices())!;
     try {
       // What the user answers in Grant KMS Access: the system policy for cryptographic use, then Grant.
@@ -105,11 +107,11 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
   });
 
   it('a disabled key and a key pending deletion are named as such', async () => {
-    const disabled = await testEncrypt(SAMPLE, { keyId: 'key-hzzdemo0000000000002', regionId: 'cn-hangzhou' });
+    const disabled = await testEncrypt(SAMPLE, { kind: 'key', keyId: 'key-hzzdemo0000000000002', regionId: 'cn-hangzhou' });
     assert.equal(disabled.result.ok, false);
     assert.equal(disabled.result.explanation?.summary, 'Key key-hzzdemo0000000000002 is disabled.');
     assert.match(disabled.result.explanation!.fix, /Enable the key/);
-    const pending = await testEncrypt(SAMPLE, { keyId: 'key-hzzdemo0000000000003', regionId: 'cn-hangzhou' });
+    const pending = await testEncrypt(SAMPLE, { kind: 'key', keyId: 'key-hzzdemo0000000000003', regionId: 'cn-hangzhou' });
     assert.match(pending.result.explanation!.summary, /pending deletion/);
   });
 
@@ -145,7 +147,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
 
   it('Test Secret Read: version and stages, the value masked and never returned; refused for a role without access', async () => {
     await setRole('EcsSecretsReaderRole');
-    const secret = { secretName: 'demo/db-password', regionId: 'cn-hangzhou' };
+    const secret: NodeRef = { kind: 'secret', secretName: 'demo/db-password', regionId: 'cn-hangzhou' };
     const ok = await runWith<SecretReadOutcome>(api, 'alicloudKms.testSecretRead', [], secret);
     assert.equal(ok.result.ok, true, JSON.stringify(ok.result.explanation));
     assert.ok(ok.result.versionId);
@@ -182,8 +184,8 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     }, JSON.stringify(report.lines, null, 1));
     const encrypt = report.lines.find((l) => l.id === 'encrypt')!;
     assert.equal(encrypt.action?.command, 'alicloudKms.grantKmsAccess');
-    // Shaped like a role node (with the key preselected) for Grant KMS Access.
-    assert.deepEqual(encrypt.action?.args, [{ roleName: 'FcInvokeRole', role: { roleName: 'FcInvokeRole' }, keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
+    // The role's NodeRef (with the key preselected) for Grant KMS Access.
+    assert.deepEqual(encrypt.action?.args, [{ kind: 'role', roleName: 'FcInvokeRole', key: { keyId: KEY.keyId, regionId: 'cn-hangzhou' } }]);
     assert.equal(report.lines.find((l) => l.id === 'trust')?.action?.command, 'alicloudKms.openTrustPolicy');
   });
 

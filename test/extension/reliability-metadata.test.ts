@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as vscode from 'vscode';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
-import { CredentialTreeProvider } from '../../src/instance/credentialTreeProvider';
+import { CredentialTreeProvider } from '../../src/views/instanceCredential/credentialTreeProvider';
 
 type Mode = 'pass' | 'malformed' | 'expired';
 

@@ -1,9 +1,10 @@
-// Endpoint checks for Diagnose: DNS, TCP and the clock against the server's Date header.
+// The one network probe of Diagnose (src/cloud/networkProbe.ts): DNS, TCP and the clock against the
+// server's Date header, against the emulator and a closed port.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { startEmulator, type Emulator } from '../emulator';
-import { checkEndpoint } from '../../src/cloud';
+import { nodeNetworkProbe } from '../../src/cloud';
 
 let emulator: Emulator;
 before(async () => {
@@ -11,13 +12,19 @@ before(async () => {
 });
 after(() => emulator.close());
 
+const errorCode = (promise: Promise<unknown>) => promise.then(() => 'resolved', (error: { code?: string }) => error.code);
+
 test('a reachable endpoint: resolved, connected, clock compared with the server', async () => {
-  const host = new URL(emulator.api).host;
-  const check = await checkEndpoint(host, 'http');
-  assert.deepEqual(check.addresses, ['127.0.0.1']);
-  assert.equal(check.tcpOk, true);
-  assert.ok(check.serverDate, 'the server sent a Date header');
-  assert.ok(check.clockSkewMs !== undefined && Math.abs(check.clockSkewMs) < 5_000, `skew ${check.clockSkewMs}`);
+  const url = new URL(emulator.api);
+  const resolved = await nodeNetworkProbe.resolve(url.hostname);
+  assert.deepEqual(resolved.addresses, ['127.0.0.1']);
+  const connected = await nodeNetworkProbe.connect(url.hostname, Number(url.port), 2000);
+  assert.ok(connected.ms >= 0);
+  const date = await nodeNetworkProbe.serviceDate(url.origin, 2000);
+  assert.ok(date.dateMs !== undefined, 'the server sent a Date header');
+  // The header has one-second resolution.
+  const skew = date.localMs - date.dateMs;
+  assert.ok(Math.abs(skew) < 5_000, `skew ${skew}`);
 });
 
 test('nothing listening, and a name that does not resolve', async () => {
@@ -25,10 +32,8 @@ test('nothing listening, and a name that does not resolve', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const closed = await checkEndpoint(`127.0.0.1:${port}`, 'http');
-  assert.equal(closed.tcpOk, false);
-  assert.equal(closed.tcpError, 'ECONNREFUSED');
-  const unknown = await checkEndpoint('kms-vpc.cn-hangzhou.example.invalid', 'https');
-  assert.ok(unknown.dnsError === 'ENOTFOUND' || unknown.dnsError === 'EAI_AGAIN', unknown.dnsError);
-  assert.equal(unknown.tcpOk, false);
+  assert.equal(await errorCode(nodeNetworkProbe.connect('127.0.0.1', port, 2000)), 'ECONNREFUSED');
+  assert.equal(await errorCode(nodeNetworkProbe.serviceDate(`http://127.0.0.1:${port}`, 2000)), 'ECONNREFUSED');
+  const unknown = await errorCode(nodeNetworkProbe.resolve('kms-vpc.cn-hangzhou.example.invalid'));
+  assert.ok(unknown === 'ENOTFOUND' || unknown === 'EAI_AGAIN', unknown);
 });

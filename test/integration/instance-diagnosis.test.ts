@@ -1,4 +1,4 @@
-// Diagnose KMS Access's checklist (src/instance/diagnosis, pure of vscode) with the real metadata
+// Diagnose KMS Access's checklist (src/diagnosis, pure of vscode) with the real metadata
 // client, the real SDKs and the emulator. Conditions the loopback network cannot produce (a Date
 // header 20 minutes off, a VPC endpoint that does not resolve) come from a network probe that
 // overrides just that answer.
@@ -9,11 +9,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator';
 import { createCloudServicesFactory, type CloudServicesFactory, type CloudSettings } from '../../src/cloud';
-import { runDiagnosis } from '../../src/instance/diagnosis/runDiagnosis';
-import type { DiagnosisDeps, DiagnosisReport, KmsEndpointInfo } from '../../src/instance/diagnosis/diagnosisTypes';
-import { readInstanceSnapshot } from '../../src/instance/instanceSnapshot';
-import { english } from '../../src/instance/localText';
-import { nodeNetworkProbe, type NetworkProbe } from '../../src/instance/networkProbe';
+import { nodeNetworkProbe } from '../../src/cloud/networkProbe';
+import type { NetworkProbe } from '../../src/cloud/types';
+import { runDiagnosis } from '../../src/diagnosis/runDiagnosis';
+import type { DiagnosisDeps, DiagnosisReport, KmsEndpointInfo } from '../../src/diagnosis/diagnosisTypes';
+import { readInstanceSnapshot } from '../../src/diagnosis/instanceSnapshot';
+import { english } from '../../src/util/message';
 
 let emulator: Emulator;
 let factory: CloudServicesFactory;

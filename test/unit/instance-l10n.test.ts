@@ -1,5 +1,5 @@
 // The manifest strings of the instance commands are in both package.nls files. (Whether every code string
-// of the instance features, including the LocalText templates of the pure modules, is translated is
+// of the instance features, including the Message templates of the pure modules, is translated is
 // checked with all other code strings by l10n-coverage.test.ts, whose extractor knows text() and skipped().)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

@@ -1,13 +1,10 @@
 import * as vscode from 'vscode';
-import type { Problem } from '../../policy/problem';
 import type { CommandContext } from '../commandContext';
 import { showReadOnlyDocument } from '../readOnlyDocument';
 import { UserCancelledError } from '../runCommand';
 
-/** A policy-module problem in the user's language (its template is the l10n key). */
-export function localize(problem: Problem): string {
-  return vscode.l10n.t(problem.template, ...problem.args);
-}
+/** The one localize (util/localize.ts), re-exported for the wizards that import it from here. */
+export { localize } from '../../util/localize';
 
 export interface ConfirmOptions {
   /** Extra lines under the question (what will change). */

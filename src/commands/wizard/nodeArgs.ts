@@ -1,5 +1,6 @@
 import type { CloudServices, EcsInstance } from '../../cloud/types';
 import { chunk } from '../../workflows/instanceRoleBatch';
+import { isNodeRef } from '../../views/common/nodeRef';
 
 // What the workflow commands read from the tree nodes they are invoked on (duck-typed on the fields
 // the view classes document as "read by commands"), so a command also works from an empty-node link.
@@ -32,18 +33,22 @@ export async function instancesOfNodes(services: CloudServices, node: unknown, n
 
 /** The role of a role node (not the attached role of an instance node). */
 export function roleNodeName(node: unknown): string | undefined {
+  if (isNodeRef(node)) return node.kind === 'role' ? node.roleName : undefined;
   const v = node as { roleName?: unknown; role?: unknown } | undefined;
   return typeof v?.roleName === 'string' && typeof v.role === 'object' && !isInstanceNode(node) ? v.roleName : undefined;
 }
 
 /** The region of a region, instance, key or secret node. */
 export function nodeRegion(node: unknown): string | undefined {
+  if (isNodeRef(node)) return node.kind === 'role' ? node.key?.regionId : node.kind === 'policy' ? undefined : node.regionId;
   const v = node as { regionId?: unknown } | undefined;
   return typeof v?.regionId === 'string' ? v.regionId : undefined;
 }
 
 /** The key of a key node. */
 export function nodeKey(node: unknown): { keyId: string; regionId: string } | undefined {
+  // A NodeRef (from the instance view and the reports): a key, or a role with its key preselected.
+  if (isNodeRef(node)) return node.kind === 'key' ? { keyId: node.keyId, regionId: node.regionId } : node.kind === 'role' ? node.key : undefined;
   const v = node as { keyId?: unknown; regionId?: unknown } | undefined;
   return typeof v?.keyId === 'string' && typeof v.regionId === 'string' ? { keyId: v.keyId, regionId: v.regionId } : undefined;
 }

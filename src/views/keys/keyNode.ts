@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { KmsAlias, KmsKey } from '../../cloud/types';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import { KeyRolesNode } from './keyRolesNode';
 import type { KeyTreeContext } from './keyTreeContext';
@@ -10,6 +11,7 @@ export class KeyNode implements TreeNode {
   /** Read by commands that take "a key" (test encrypt, snippets, grant). */
   readonly keyId: string;
   readonly regionId: string;
+  readonly ref: NodeRef;
 
   constructor(
     readonly parent: TreeNode,
@@ -20,6 +22,7 @@ export class KeyNode implements TreeNode {
     this.id = key.arn ?? `${parent.id}/${key.keyId}`;
     this.keyId = key.keyId;
     this.regionId = tree.regionId;
+    this.ref = { kind: 'key', regionId: this.regionId, keyId: this.keyId };
   }
 
   /** What snippets and prompts should call the key: its first alias, else its id. */

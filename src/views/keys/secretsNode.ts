@@ -3,6 +3,7 @@ import type { KmsSecretSummary } from '../../cloud/types';
 import { GroupNode } from '../common/groupNode';
 import { LoadMoreNode, MessageNode } from '../common/messageNodes';
 import { PagedList } from '../common/pagedList';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { KmsRegionNode } from './kmsRegionNode';
 
@@ -33,6 +34,7 @@ export class SecretNode implements TreeNode {
   /** Read by commands that take "a secret" (snippets, test secret read). */
   readonly secretName: string;
   readonly regionId: string;
+  readonly ref: NodeRef;
 
   constructor(
     readonly parent: SecretsGroupNode,
@@ -41,6 +43,7 @@ export class SecretNode implements TreeNode {
     this.id = `${parent.id}/${secret.secretName}`;
     this.secretName = secret.secretName;
     this.regionId = parent.parent.regionId;
+    this.ref = { kind: 'secret', regionId: this.regionId, secretName: this.secretName };
   }
 
   getTreeItem(): vscode.TreeItem {
