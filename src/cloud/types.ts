@@ -14,3 +14,4 @@ export type * from './api/kms';
 export type * from './api/sts';
 export type * from './api/metadata';
 export type * from './api/services';
+export type * from './api/cloudAssistant';

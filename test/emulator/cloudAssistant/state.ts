@@ -55,6 +55,8 @@ export interface CloudAssistantState {
   readonly windows: Set<string>;
   readonly vpcEndpointUnreachable: Set<string>;
   readonly invocations: Map<string, Invocation>;
+  /** RunCommand ClientToken → InvokeId: a repeated token answers with the first invocation. */
+  readonly byClientToken: Map<string, string>;
   runtime?: CloudAssistantRuntime;
 }
 
@@ -63,7 +65,7 @@ const states = new WeakMap<Account, CloudAssistantState>();
 export function cloudAssistantState(account: Account): CloudAssistantState {
   let state = states.get(account);
   if (!state) {
-    state = { withoutAgent: new Set(), windows: new Set(), vpcEndpointUnreachable: new Set(), invocations: new Map() };
+    state = { withoutAgent: new Set(), windows: new Set(), vpcEndpointUnreachable: new Set(), invocations: new Map(), byClientToken: new Map() };
     states.set(account, state);
   }
   return state;

@@ -102,6 +102,9 @@ export const cloudAssistantHandlers: Record<string, Handler> = {
     can(ctx, 'ecs:RunCommand', ...ids.map((id) => instanceRes(ctx, regionId, id)));
     const instances = regionInstances(ctx, regionId, [...new Set(ids)]);
     const state = cloudAssistantState(ctx.account);
+    const token = ctx.params.ClientToken;
+    const earlier = token ? state.invocations.get(state.byClientToken.get(token) ?? '') : undefined;
+    if (earlier) return { CommandId: earlier.commandId, InvokeId: earlier.invokeId };
     const hex = () => randomUUID().replace(/-/g, '');
     const invocation: Invocation = {
       invokeId: `t-${regionId.split('-')[1]?.slice(0, 2) ?? 'xx'}${hex().slice(0, 26)}`, commandId: `c-${hex().slice(0, 28)}`, regionId,
@@ -109,6 +112,7 @@ export const cloudAssistantHandlers: Record<string, Handler> = {
       creationTime: isoSeconds(ctx.now()), records: instances.map((i) => initialRecord(ctx, i, type)),
     };
     state.invocations.set(invocation.invokeId, invocation);
+    if (token) state.byClientToken.set(token, invocation.invokeId);
     const runtime = state.runtime;
     if (runtime) void runInvocation(ctx.account, invocation, runtime, state.vpcEndpointUnreachable);
     else for (const r of invocation.records) if (r.status === 'Pending') Object.assign(r, { status: 'Failed', errorCode: 'DeliveryTimeout', errorInfo: 'the emulator has no runner' });
