@@ -105,7 +105,9 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
 }
 
 export function createApiServer(deps: ApiDeps): Server {
-  return createServer((req, res) => {
+  // The SDKs send every parameter in the query: RunCommand's CommandContent alone may be 18 KB
+  // (Base64, then percent-encoded), beyond Node's default 16 KB header limit.
+  return createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     handleApi(deps, req, res).catch(() => res.destroy());
   });
 }
