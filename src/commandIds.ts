@@ -41,6 +41,7 @@ export const COMMAND_IDS = [
   'alicloudKms.testEncryptAsProfile',
   'alicloudKms.testSecretRead',
   'alicloudKms.diagnose',
+  'alicloudKms.checkKmsAccessOnInstances',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

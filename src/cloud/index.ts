@@ -11,6 +11,7 @@ import { removeAccessKey, storeAccessKey } from './credentials/secretStorageProf
 import type { CredentialSupplier } from './credentials/credentialSupplier';
 import type { CredentialSpec } from './credentials/profileSpec';
 import { EcsServiceImpl } from './ecs';
+import { CloudAssistantServiceImpl } from './cloudAssistant';
 import { DEFAULT_REGION, resolveEndpoint } from './endpoints';
 import { fanOut } from './fanOut';
 import type { InvokeContext } from './invoke';
@@ -131,6 +132,7 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
       ram: new RamServiceImpl(settings, supplier, invokeContext),
       ecs: new EcsServiceImpl(region, settings, supplier, invokeContext),
       sts: new StsServiceImpl(region, settings, supplier, invokeContext),
+      cloudAssistant: new CloudAssistantServiceImpl(settings, supplier, invokeContext),
       kms: (kmsRegion = region) => {
         let service = kmsByRegion.get(kmsRegion);
         if (!service) {

@@ -15,3 +15,4 @@ export type * from './api/sts';
 export type * from './api/metadata';
 export type * from './api/network';
 export type * from './api/services';
+export type * from './api/cloudAssistant';

@@ -30,6 +30,7 @@ import { showInstanceCredential } from './showInstanceCredential';
 import { testEncrypt } from './testEncrypt';
 import { testEncryptAsProfile } from './testEncryptAsProfile';
 import { testSecretRead } from './testSecretRead';
+import { checkKmsAccessOnInstances } from './checkKmsAccessOnInstances';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -89,6 +90,8 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.testEncryptAsProfile': withRefs(testEncryptAsProfile),
   'alicloudKms.testSecretRead': withRefs(testSecretRead),
   'alicloudKms.diagnose': withRefs(diagnose),
+  // Fleet check through Cloud Assistant (issue 16)
+  'alicloudKms.checkKmsAccessOnInstances': withRefs(checkKmsAccessOnInstances),
 };
 
 /**

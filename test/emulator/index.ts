@@ -10,6 +10,7 @@ import { ADMIN_USER, buildAccount, type EmulatorSeed } from './seed';
 import { scenarioSeed, type ScenarioName } from './scenarios';
 import { systemPolicies } from './systemPolicies';
 import type { Account, PolicyRef } from './state';
+import { configureCloudAssistant } from './cloudAssistant/state';
 
 export type { EmulatorSeed } from './seed';
 export type { Faults } from './faults';
@@ -93,6 +94,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     await Promise.all([closeServer(apiServer), closeServer(metadataServer)]);
     throw e;
   }
+  configureCloudAssistant(account, { api, faults: () => state.faults });
   const admin = [...account.accessKeys.values()].find((k) => k.userName === ADMIN_USER)!;
 
   return {

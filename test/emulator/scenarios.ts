@@ -52,6 +52,8 @@ export function demoSeed(): EmulatorSeed {
       { id: 'key-hzzdemo0000000000003', region: 'cn-hangzhou', state: 'PendingDeletion', description: 'A key scheduled for deletion' },
       { id: 'key-shhdemo0000000000001', region: 'cn-shanghai', aliases: ['alias/demo-sh'], description: 'Shanghai key' },
     ],
+    // batch-2 has no Cloud Assistant agent: a fleet check lists it as skipped.
+    cloudAssistant: { withoutAgent: ['i-uf6demo0000000000002'] },
     secrets: [
       { name: 'demo/db-password', region: 'cn-hangzhou', value: 'demo-db-password-not-real', description: 'Database password' },
       { name: 'demo/api-token', region: 'cn-hangzhou', value: '{"token":"demo-token-not-real"}' },

@@ -6,6 +6,7 @@ import { regionIds, REGIONS } from './regions';
 import { newKey } from './handlers/kms';
 import { newSecret } from './handlers/secrets';
 import { validateDocument } from './handlers/ram';
+import { seedCloudAssistant, type CloudAssistantSeed } from './cloudAssistant/state';
 
 export interface EmulatorSeed {
   accountId?: string;
@@ -29,6 +30,8 @@ export interface EmulatorSeed {
   }[];
   keys?: { id?: string; region?: string; aliases?: string[]; state?: 'Enabled' | 'Disabled' | 'PendingDeletion'; description?: string }[];
   secrets?: { name: string; region?: string; value: string; keyId?: string; description?: string }[];
+  /** Cloud Assistant scenario flags by instance id (no agent, Windows, KMS VPC endpoint unreachable). */
+  cloudAssistant?: CloudAssistantSeed;
 }
 
 export const ADMIN_USER = 'emulator-admin';
@@ -122,5 +125,6 @@ export function buildAccount(seed: EmulatorSeed, now = Date.now()): Account {
     const region = s.region ?? account.defaultRegion;
     newSecret(account, region, s.name, s.value, now, { description: s.description, keyId: s.keyId });
   }
+  seedCloudAssistant(account, seed.cloudAssistant);
   return account;
 }

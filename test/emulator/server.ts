@@ -14,6 +14,7 @@ import { ecsHandlers } from './handlers/ecs';
 import { kmsKeyHandlers } from './handlers/kms';
 import { secretHandlers } from './handlers/secrets';
 import { stsHandlers } from './handlers/sts';
+import { cloudAssistantHandlers } from './handlers/cloudAssistant';
 
 export interface Calls { total: number; byAction: Record<string, number>; metadata: number; metadataByPath: Record<string, number> }
 
@@ -28,7 +29,7 @@ export interface ApiDeps {
 
 const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
   '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: ramHandlers },
-  '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: ecsHandlers },
+  '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: { ...ecsHandlers, ...cloudAssistantHandlers } },
   '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...secretHandlers } },
   '2015-04-01': { id: 'sts', host: 'sts.aliyuncs.com', product: 'Sts', handlers: stsHandlers },
 };
@@ -104,7 +105,9 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
 }
 
 export function createApiServer(deps: ApiDeps): Server {
-  return createServer((req, res) => {
+  // The SDKs send every parameter in the query: RunCommand's CommandContent alone may be 18 KB
+  // (Base64, then percent-encoded), beyond Node's default 16 KB header limit.
+  return createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     handleApi(deps, req, res).catch(() => res.destroy());
   });
 }

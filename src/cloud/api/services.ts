@@ -7,6 +7,7 @@ import type { EcsService } from './ecs';
 import type { KmsService } from './kms';
 import type { StsService } from './sts';
 import type { InstanceMetadata } from './metadata';
+import type { CloudAssistantService } from './cloudAssistant';
 
 export interface CloudServices {
   readonly profile: Profile;
@@ -15,6 +16,8 @@ export interface CloudServices {
   readonly ram: RamService;
   readonly ecs: EcsService;
   readonly sts: StsService;
+  /** ECS Cloud Assistant: run a script on instances. */
+  readonly cloudAssistant: CloudAssistantService;
   /** KMS in a region (default: regionId). */
   kms(regionId?: string): KmsService;
   /** Run `task` per region at bounded concurrency; outcomes streamed as they finish, failures isolated. */
