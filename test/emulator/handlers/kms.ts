@@ -41,9 +41,10 @@ export function resolveKey(ctx: Ctx, ref: string): KmsKey {
   return key;
 }
 
+/** KMS documents Rejected.Disabled / Rejected.PendingDeletion (409) for a key in those states. */
 function usable(key: KmsKey): KmsKey {
-  if (key.state === 'Disabled') throw new ApiError(403, 'Forbidden.KeyNotEnabled', 'The key is not enabled: its state is Disabled.');
-  if (key.state === 'PendingDeletion') throw new ApiError(403, 'Forbidden.KeyNotEnabled', 'The key is not enabled: its state is PendingDeletion.');
+  if (key.state === 'Disabled') throw new ApiError(409, 'Rejected.Disabled', 'The request was rejected because the key is disabled.');
+  if (key.state === 'PendingDeletion') throw new ApiError(409, 'Rejected.PendingDeletion', 'The request was rejected because the key is pending deletion.');
   return key;
 }
 
@@ -89,10 +90,10 @@ export const kmsKeyHandlers: Record<string, Handler> = {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:CreateAlias', keyArn(ctx.account, key), `acs:kms:${key.region}:${ctx.account.accountId}:${name}`);
     if (!/^alias\/[a-zA-Z0-9:/_-]{1,249}$/.test(name) || name.startsWith('alias/acs')) {
-      throw invalid('InvalidParameter.AliasName', 'The AliasName must start with "alias/" followed by 1 to 249 letters, digits, "_", "-", "/" or ":".');
+      throw invalid('InvalidParameter', 'The AliasName must start with "alias/" followed by 1 to 249 letters, digits, "_", "-", "/" or ":".');
     }
     const id = `${key.region}/${name}`;
-    if (ctx.account.aliases.has(id)) throw new ApiError(409, 'Rejected.AliasExists', `The alias already exists: ${name}.`);
+    if (ctx.account.aliases.has(id)) throw new ApiError(409, 'Rejected.ResourceExist', `The alias already exists: ${name}.`);
     ctx.account.aliases.set(id, { name, keyId: key.id, region: key.region });
     return {};
   },
@@ -114,14 +115,14 @@ export const kmsKeyHandlers: Record<string, Handler> = {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:Encrypt', keyArn(ctx.account, key));
     const plaintext = required(ctx, 'Plaintext');
-    if (plaintext.length > 6144) throw invalid('InvalidParameter.Plaintext', 'The Plaintext exceeds 6 KB.');
+    if (plaintext.length > 6144) throw invalid('InvalidParameter', 'The Plaintext exceeds 6 KB.');
     return encryptWith(ctx, usable(key), Buffer.from(plaintext, 'utf8'));
   },
   GenerateDataKey(ctx) {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:GenerateDataKey', keyArn(ctx.account, key));
     const spec = ctx.params.KeySpec ?? 'AES_256';
-    if (spec !== 'AES_256' && spec !== 'AES_128') throw invalid('InvalidParameter.KeySpec', 'The KeySpec must be AES_256 or AES_128.');
+    if (spec !== 'AES_256' && spec !== 'AES_128') throw invalid('InvalidParameter', 'The KeySpec must be AES_256 or AES_128.');
     const bytes = intParam(ctx, 'NumberOfBytes', spec === 'AES_128' ? 16 : 32, 1, 1024);
     const dataKey = randomBytes(bytes).toString('base64');
     // The blob holds the base64 text, as in the real service: Decrypt returns the same Plaintext.
@@ -130,14 +131,14 @@ export const kmsKeyHandlers: Record<string, Handler> = {
   Decrypt(ctx) {
     const blob = required(ctx, 'CiphertextBlob');
     const env = parse(blob);
-    if (!env) throw invalid('InvalidCiphertext', 'The specified Ciphertext is invalid.');
+    if (!env) throw invalid('InvalidParameter', 'The specified CiphertextBlob is invalid.');
     const key = ctx.account.keys.get(env.keyId);
     if (!key) throw notFound('Forbidden.KeyNotFound', 'The specified Key is not found.');
     can(ctx, 'kms:Decrypt', keyArn(ctx.account, key));
     usable(key);
     const version = key.versions.find((v) => v.id === env.versionId);
     const plaintext = version && open(env, version.material, mapParam(ctx, 'EncryptionContext'));
-    if (!plaintext) throw invalid('InvalidCiphertext', 'The specified Ciphertext is invalid: it was altered, or the EncryptionContext does not match.');
+    if (!plaintext) throw invalid('InvalidParameter', 'The specified CiphertextBlob is invalid: it was altered, or the EncryptionContext does not match.');
     return { Plaintext: plaintext.toString('utf8'), KeyId: key.id, KeyVersionId: env.versionId };
   },
 };
