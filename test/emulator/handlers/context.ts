@@ -10,6 +10,8 @@ export interface Ctx {
   readonly caller: Caller;
   /** The product whose API is called: ram, ecs, kms or sts (its permission error is used). */
   readonly product: string;
+  /** The Host header the request was sent to (KMS is regional by endpoint: the host names the region). */
+  readonly host?: string;
   /** The emulator's clock (real time plus the injected clock skew). */
   now(): number;
 }

@@ -1,13 +1,26 @@
 // KMS (2016-01-20) keys and cryptography: keys addressable by id, alias or ARN; Encrypt, Decrypt
-// and GenerateDataKey with real AES-256-GCM (kmsCrypto.ts). Calls act in the RegionId they name,
-// else the account's default region (the KMS RPC client sends no region: it is in the endpoint).
+// and GenerateDataKey with real AES-256-GCM (kmsCrypto.ts). KMS is regional by endpoint: a call acts
+// in the region its host names (kms.<region>.…, kms-vpc.<region>.…, or any host with a region label,
+// such as kms.cn-shanghai.localhost); only a host that names none (127.0.0.1) falls back to the
+// RegionId parameter, else the account's default region.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApiError, invalid } from '../errors';
 import { open, parse, seal } from '../kmsCrypto';
 import { isoSeconds, type Account, type KmsKey } from '../state';
+import { regionIds } from '../regions';
 import { can, intParam, mapParam, notFound, numberPage, required, type Ctx, type Handler } from './context';
 
-export const kmsRegion = (ctx: Ctx): string => ctx.params.RegionId || ctx.account.defaultRegion;
+/** The region a host name names: its first label (or a kms-/kms-vpc- prefixed label) that is a region id. */
+export function hostRegion(host: string | undefined): string | undefined {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  for (const label of name.split('.')) {
+    const id = label.replace(/^kms(-vpc)?-/, '');
+    if (regionIds.has(id)) return id;
+  }
+  return undefined;
+}
+
+export const kmsRegion = (ctx: Ctx): string => hostRegion(ctx.host) ?? (ctx.params.RegionId || ctx.account.defaultRegion);
 export const keyArn = (account: Account, k: KmsKey): string => `acs:kms:${k.region}:${account.accountId}:key/${k.id}`;
 
 export function newKey(account: Account, region: string, description: string, now: number, id = `key-${region.split('-')[1]?.slice(0, 3) ?? 'xx'}${randomUUID().replace(/-/g, '').slice(0, 20)}`): KmsKey {
