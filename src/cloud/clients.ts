@@ -55,8 +55,10 @@ export function createKmsClient(endpoint: ResolvedEndpoint, regionId: string, su
   const sdk = loadSdk();
   const config = clientOptions(endpoint, regionId, supplier);
   const client = new sdk.KmsClient(config as unknown as ConstructorParameters<typeof sdk.KmsClient>[0]);
-  // Like the aliyun CLI, send RegionId with every KMS call: harmless for the regional endpoint, and it
-  // names the region when one endpoint override serves several regions.
+  // KMS is regional by endpoint and ignores RegionId: the default endpoints and a {region} override
+  // name the region. Only an override without {region} (one endpoint for every region, such as a
+  // local emulator) gets RegionId, like the aliyun CLI sends it, so that endpoint can tell regions apart.
+  if (!endpoint.overridden || endpoint.perRegion) return client;
   const doRequest = client.doRequest.bind(client);
   client.doRequest = (action, protocol, method, version, authType, query, body, runtime) =>
     doRequest(action, protocol, method, version, authType, { RegionId: regionId, ...query }, body, runtime);

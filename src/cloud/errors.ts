@@ -129,7 +129,7 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   if (code === 'InvalidInstanceId.NotFound' || code === 'InvalidInstanceId.MalFormed' || code === 'InvalidInstanceIds.NotFound') {
     return 'No such instance in this region. Check the instance id and the region.';
   }
-  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstance.NetworkType' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
+  if (code === 'InvalidInstance.NotVpc' || code === 'InvalidInstance.NetworkType' || code === 'InvalidNetworkType.MismatchRamRole' || code === 'InvalidInstanceNetworkType' || code.includes('Classic')) {
     return 'Instance RAM roles work only for instances in a VPC; this one is in the classic network.';
   }
   if (code === 'InvalidRamRole.NotEqual' || code === 'InvalidInstance.RamRoleExists' || code.includes('RamRoleExists') || code === 'InvalidParam.RamRole.Conflict') {

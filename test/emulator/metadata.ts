@@ -92,7 +92,12 @@ export function createMetadataServer(deps: MetadataDeps): Server {
     const role = instance.ramRole ? deps.account.roles.get(instance.ramRole.toLowerCase()) : undefined;
     if (path === CREDENTIALS || path === CREDENTIALS.slice(0, -1)) return role ? text(res, 200, role.name) : text(res, 404, 'Not Found');
     if (path.startsWith(CREDENTIALS)) {
-      const asked = decodeURIComponent(path.slice(CREDENTIALS.length));
+      let asked: string;
+      try {
+        asked = decodeURIComponent(path.slice(CREDENTIALS.length));
+      } catch {
+        return text(res, 400, 'Bad Request: the path has a malformed percent-escape');
+      }
       if (!role || asked.toLowerCase() !== role.name.toLowerCase()) return text(res, 404, 'Not Found');
       const { session, issuedAt } = credentialFor(instance.id, role.name, instance.ramRolePolicy);
       return text(res, 200, JSON.stringify({

@@ -85,10 +85,8 @@ function verifyAcs3(account: Account, req: WireRequest, nonces: NonceStore, now:
   if (mustSign.some((h) => !signed.includes(h))) {
     throw new ApiError(400, 'IncompleteSignature', 'The request signature does not conform to Aliyun standards: host and x-acs-* headers must be signed.');
   }
-  const payloadHash = createHash('sha256').update(req.body).digest('hex');
-  if (req.headers['x-acs-content-sha256'] !== payloadHash) {
-    throw new ApiError(400, 'SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the request body.');
-  }
+  // The body's hash as the client declared it; checkPayloadHash compares it with the body once read.
+  const payloadHash = req.headers['x-acs-content-sha256'] ?? '';
   const canonicalQuery = Object.keys(req.query).sort().map((k) => `${k}=${percentEncode(req.query[k])}`).join('&');
   const canonicalHeaders = signed.map((h) => `${h}:${(req.headers[h] ?? '').trim()}\n`).join('');
   const canonicalUri = req.path.replace(/\+/g, '%20').replace(/\*/g, '%2A').replace(/%7E/g, '~');
@@ -120,9 +118,19 @@ function verifyRpcV1(account: Account, req: WireRequest, nonces: NonceStore, now
   return { accessKeyId: q.AccessKeyId, principal };
 }
 
+export const isAcs3 = (req: WireRequest): boolean => req.headers['authorization']?.startsWith('ACS3-') === true;
+
+/** The ACS3 signature covers x-acs-content-sha256: the body must have that hash. */
+export function checkPayloadHash(req: WireRequest): void {
+  const payloadHash = createHash('sha256').update(req.body).digest('hex');
+  if (req.headers['x-acs-content-sha256'] !== payloadHash) {
+    throw new ApiError(400, 'SignatureDoesNotMatch', 'The x-acs-content-sha256 header does not match the request body.');
+  }
+}
+
 /** Authenticates a request: which caller signed it, or the error the service would answer. */
 export function authenticate(account: Account, req: WireRequest, nonces: NonceStore, now: number): Caller {
-  if (req.headers['authorization']?.startsWith('ACS3-')) return verifyAcs3(account, req, nonces, now);
+  if (isAcs3(req)) return verifyAcs3(account, req, nonces, now);
   if (req.query.Signature !== undefined) return verifyRpcV1(account, req, nonces, now);
   throw new ApiError(400, 'MissingSignature', 'The request is not signed: no Authorization header or Signature parameter.');
 }

@@ -77,6 +77,8 @@ export class Account {
   readonly aliases = new Map<string, Alias>();
   /** Keyed by `${region}/${secretName}`. */
   readonly secrets = new Map<string, Secret>();
+  /** RunInstances ClientToken → what that request was and the instances it created (idempotency). */
+  readonly clientTokens = new Map<string, { request: string; instanceIds: string[] }>();
   /** Keyed by the STS AccessKeyId. */
   readonly sessions = new Map<string, StsSession>();
   thisInstanceId: string | undefined;

@@ -50,7 +50,7 @@ test('attach and detach report per instance: classic, missing and other-role ins
   const by = Object.fromEntries(results.map((r) => [r.instanceId, r]));
   assert.equal(by['i-bp1demo0000000000002'].success, true);
   assert.equal(by['i-bp1demo0000000000004'].success, false);
-  assert.equal(by['i-bp1demo0000000000004'].code, 'InvalidInstance.NetworkType');
+  assert.equal(by['i-bp1demo0000000000004'].code, 'InvalidNetworkType.MismatchRamRole');
   assert.match(by['i-bp1demo0000000000004'].hint ?? '', /VPC/);
   assert.equal(by['i-bp1demo0000000000001'].success, false);
   assert.match(by['i-bp1demo0000000000001'].hint ?? '', /Detach it first/);

@@ -72,7 +72,7 @@ test('permission errors name the missing action and resource (RAM, ECS with ram:
   const ecsAdmin = emulator.createUser('err-ecs', ['AliyunECSFullAccess']);
   const e = await servicesFor(ecsAdmin.accessKeyId, ecsAdmin.accessKeySecret);
   const passRole = await failure(e.ecs.attachInstanceRamRole({ regionId: 'cn-hangzhou', ramRoleName: 'EcsNoPermissionRole', instanceIds: ['i-bp1demo0000000000002'] }));
-  assert.equal(passRole.code, 'Forbidden.RAM');
+  assert.equal(passRole.code, 'InvalidUser.PassRoleForbidden');
   assert.equal(passRole.accessDenied?.action, 'ram:PassRole');
   assert.match(passRole.accessDenied?.resource ?? '', /role\/ecsnopermissionrole/i);
   assert.match(passRole.hint ?? '', /ram:PassRole/);

@@ -58,7 +58,7 @@ test('encrypt, decrypt and generate a data key with an encryption context', asyn
 test('disabled, pending-deletion and missing keys fail with codes and hints', async () => {
   const disabled = await s.kms().encrypt({ keyId: 'alias/demo-disabled', plaintext: 'x' }).catch((e: unknown) => e);
   assert.ok(disabled instanceof CloudError);
-  assert.equal(disabled.code, 'Forbidden.KeyNotEnabled');
+  assert.equal(disabled.code, 'Rejected.Disabled');
   assert.match(disabled.hint ?? '', /disabled/);
   const pending = await s.kms().encrypt({ keyId: 'key-hzzdemo0000000000003', plaintext: 'x' }).catch((e: unknown) => e);
   assert.ok(pending instanceof CloudError);

@@ -24,7 +24,7 @@ test('fan-out streams each region\'s instances; a failing region becomes an erro
   const by = Object.fromEntries(outcomes.map((o) => [o.regionId, o]));
   const failed = by['xx-nowhere-1'];
   assert.equal(failed.ok, false);
-  assert.ok(!failed.ok && failed.error instanceof CloudError && failed.error.code === 'InvalidRegionId.MalFormed');
+  assert.ok(!failed.ok && failed.error instanceof CloudError && failed.error.code === 'InvalidRegionId.NotFound');
   const counts = Object.fromEntries(outcomes.filter((o) => o.ok).map((o) => [o.regionId, o.ok ? o.value.length : -1]));
   assert.deepEqual(counts, { 'cn-hangzhou': 4, 'cn-shanghai': 2, 'cn-beijing': 2 });
 });

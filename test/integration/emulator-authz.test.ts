@@ -65,7 +65,7 @@ describe('emulator authorization', () => {
       return true;
     });
     // Other keys stay allowed by AliyunKMSFullAccess: this one is refused for its state, not by RAM.
-    await assert.rejects(u.kms.encrypt(new Kms.EncryptRequest({ keyId: 'key-hzzdemo0000000000002', plaintext: 'x' })), (e) => codeOf(e) === 'Forbidden.KeyNotEnabled');
+    await assert.rejects(u.kms.encrypt(new Kms.EncryptRequest({ keyId: 'key-hzzdemo0000000000002', plaintext: 'x' })), (e) => codeOf(e) === 'Rejected.Disabled');
     assert.ok((await u.kms.encrypt(new Kms.EncryptRequest({ keyId: `acs:kms:cn-shanghai:${emu.accountId}:alias/demo-sh`, plaintext: 'x' }))).ciphertextBlob);
 
     const scoped = clients(emu.api, emu.createUser('shanghai-only', ['OnlyShanghaiKeys']));
@@ -84,7 +84,7 @@ describe('emulator authorization', () => {
     await assert.rejects(narrow.kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-app', plaintext: 'p' })), (e: { data: { AccessDeniedDetail: { PolicyType: string } } }) =>
       codeOf(e) === 'Forbidden.NoPermission' && e.data.AccessDeniedDetail.PolicyType === 'SessionPolicy');
     await assert.rejects(sts.assumeRole(new Sts.AssumeRoleRequest({ roleArn: `acs:ram::${emu.accountId}:role/OpsAdminRole`, roleSessionName: 'bad', policy: '{' })),
-      (e) => codeOf(e) === 'MalformedPolicyDocument');
+      (e) => codeOf(e) === 'InvalidParameter.PolicyGrammar');
   });
 
   it('evaluates wildcards, NotAction and Deny as RAM does', () => {

@@ -51,7 +51,7 @@ describe('emulator ECS', () => {
     const classic = byId.body?.instances?.instance?.[0];
     assert.equal(classic?.instanceNetworkType, 'classic');
     assert.ok(classic?.innerIpAddress?.ipAddress?.length);
-    await assert.rejects(ecs.describeInstances(new Ecs.DescribeInstancesRequest({ regionId: 'xx-nowhere-1' })), (e) => codeOf(e) === 'InvalidRegionId.MalFormed');
+    await assert.rejects(ecs.describeInstances(new Ecs.DescribeInstancesRequest({ regionId: 'xx-nowhere-1' })), (e) => codeOf(e) === 'InvalidRegionId.NotFound');
   });
 
   it('attaches a role with per-instance results: classic, missing and already-roled instances fail, the rest succeed', async () => {
@@ -62,7 +62,7 @@ describe('emulator ECS', () => {
     const byId = Object.fromEntries((r.body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? []).map((x) => [x.instanceId, x]));
     assert.equal(byId['i-bp1demo0000000000002'].success, true);
     assert.equal(byId['i-bp1demo0000000000003'].success, true);
-    assert.equal(byId['i-bp1demo0000000000004'].code, 'InvalidInstance.NetworkType');
+    assert.equal(byId['i-bp1demo0000000000004'].code, 'InvalidNetworkType.MismatchRamRole');
     assert.equal(byId['i-bp1nosuch000000000000'].code, 'InvalidInstanceId.NotFound');
     assert.equal(byId['i-bp1demo0000000000001'].code, 'InvalidInstance.RamRoleExists');
 
@@ -82,10 +82,10 @@ describe('emulator ECS', () => {
     await assert.rejects(attach(ecs, 'NoSuchRole'), (e: { code: string; statusCode: number }) => e.code === 'InvalidRamRole.NotFound' && e.statusCode === 404);
     await assert.rejects(attach(ecs, 'OpsAdminRole'), (e) => codeOf(e) === 'InvalidRamRole.NotEcsRole');
     await assert.rejects(ecs.attachInstanceRamRole(new Ecs.AttachInstanceRamRoleRequest({ regionId: HZ, ramRoleName: 'EcsKmsAccessRole', instanceIds: 'i-1,i-2' })),
-      (e) => codeOf(e) === 'InvalidParameter.InstanceIds');
+      (e) => codeOf(e) === 'InvalidInstanceIds.Malformed');
     const developer = clients(emu.api, emu.createUser('ecs-admin-no-passrole', ['AliyunECSFullAccess'])).ecs;
     await assert.rejects(attach(developer, 'EcsKmsAccessRole'), (e: { code: string; accessDeniedDetail: { AuthAction: string } }) =>
-      e.code === 'Forbidden.RAM' && e.accessDeniedDetail.AuthAction === 'ram:PassRole');
+      e.code === 'InvalidUser.PassRoleForbidden' && e.accessDeniedDetail.AuthAction === 'ram:PassRole');
   });
 
   it('describes VPCs, vSwitches and security groups', async () => {

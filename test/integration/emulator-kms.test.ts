@@ -37,8 +37,8 @@ describe('emulator KMS', () => {
 
   it('creates and lists aliases', async () => {
     await kms.createAlias(new Kms.CreateAliasRequest({ aliasName: 'alias/test-extra', keyId: KEY }));
-    await assert.rejects(kms.createAlias(new Kms.CreateAliasRequest({ aliasName: 'alias/test-extra', keyId: KEY })), (e) => codeOf(e) === 'Rejected.AliasExists');
-    await assert.rejects(kms.createAlias(new Kms.CreateAliasRequest({ aliasName: 'no-prefix', keyId: KEY })), (e) => codeOf(e) === 'InvalidParameter.AliasName');
+    await assert.rejects(kms.createAlias(new Kms.CreateAliasRequest({ aliasName: 'alias/test-extra', keyId: KEY })), (e) => codeOf(e) === 'Rejected.ResourceExist');
+    await assert.rejects(kms.createAlias(new Kms.CreateAliasRequest({ aliasName: 'no-prefix', keyId: KEY })), (e) => codeOf(e) === 'InvalidParameter');
     const byKey = await kms.listAliasesByKeyId(new Kms.ListAliasesByKeyIdRequest({ keyId: KEY }));
     assert.deepEqual(byKey.aliases?.alias?.map((a) => a.aliasName).sort(), ['alias/demo-app', 'alias/test-extra']);
     const all = await kms.listAliases(new Kms.ListAliasesRequest({ pageSize: 100 }));
@@ -54,22 +54,22 @@ describe('emulator KMS', () => {
     assert.equal(dec.plaintext, 'top secret ✓');
     assert.equal(dec.keyId, KEY);
     assert.equal(dec.keyVersionId, enc.keyVersionId);
-    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob, encryptionContext: { app: 'web', env: 'dev' } })), (e) => codeOf(e) === 'InvalidCiphertext');
-    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob })), (e) => codeOf(e) === 'InvalidCiphertext');
+    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob, encryptionContext: { app: 'web', env: 'dev' } })), (e) => codeOf(e) === 'InvalidParameter');
+    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob })), (e) => codeOf(e) === 'InvalidParameter');
     const bytes = Buffer.from(enc.ciphertextBlob ?? '', 'base64');
     bytes[bytes.length - 1] ^= 1;
-    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: bytes.toString('base64'), encryptionContext: context })), (e) => codeOf(e) === 'InvalidCiphertext');
-    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: 'bm90IGEgYmxvYg==' })), (e) => codeOf(e) === 'InvalidCiphertext');
+    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: bytes.toString('base64'), encryptionContext: context })), (e) => codeOf(e) === 'InvalidParameter');
+    await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: 'bm90IGEgYmxvYg==' })), (e) => codeOf(e) === 'InvalidParameter');
   });
 
   it('refuses disabled and pending-deletion keys, also for data encrypted before the key was disabled', async () => {
     await assert.rejects(kms.encrypt(new Kms.EncryptRequest({ keyId: 'alias/demo-disabled', plaintext: 'x' })), (e: { data: { Code: string }; message: string }) =>
-      e.data.Code === 'Forbidden.KeyNotEnabled' && /code: 403/.test(e.message));
-    await assert.rejects(kms.encrypt(new Kms.EncryptRequest({ keyId: 'key-hzzdemo0000000000003', plaintext: 'x' })), (e) => codeOf(e) === 'Forbidden.KeyNotEnabled');
+      e.data.Code === 'Rejected.Disabled' && /code: 409/.test(e.message));
+    await assert.rejects(kms.encrypt(new Kms.EncryptRequest({ keyId: 'key-hzzdemo0000000000003', plaintext: 'x' })), (e) => codeOf(e) === 'Rejected.PendingDeletion');
     const enc = await kms.encrypt(new Kms.EncryptRequest({ keyId: KEY, plaintext: 'x' }));
     emu.account.keys.get(KEY)!.state = 'Disabled';
     try {
-      await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob })), (e) => codeOf(e) === 'Forbidden.KeyNotEnabled');
+      await assert.rejects(kms.decrypt(new Kms.DecryptRequest({ ciphertextBlob: enc.ciphertextBlob })), (e) => codeOf(e) === 'Rejected.Disabled');
     } finally {
       emu.account.keys.get(KEY)!.state = 'Enabled';
     }

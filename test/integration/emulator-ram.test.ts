@@ -46,7 +46,7 @@ describe('emulator RAM', () => {
     } while (marker);
     assert.equal(pages, 3);
     assert.equal(new Set(names).size, 8);
-    await assert.rejects(ram.listRoles(new Ram.ListRolesRequest({ maxItems: 1001 })), (e) => codeOf(e) === 'InvalidParameter.MaxItems');
+    await assert.rejects(ram.listRoles(new Ram.ListRolesRequest({ maxItems: 1001 })), (e) => codeOf(e) === 'InvalidParameter');
   });
 
   it('attaches, lists and detaches policies; DeleteRole is refused while policies are attached', async () => {

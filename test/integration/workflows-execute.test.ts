@@ -78,7 +78,7 @@ test('a caller without ram:PassRole: each instance fails with the permission cod
   assert.equal(outcomes.length, 3);
   for (const o of outcomes) {
     assert.equal(o.status, 'failed');
-    assert.match(o.code ?? '', /^Forbidden|NoPermission/);
+    assert.match(o.code ?? '', /^Forbidden|NoPermission|PassRoleForbidden/);
     assert.match(o.hint ?? '', /PassRole/);
   }
 });

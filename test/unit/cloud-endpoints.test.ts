@@ -48,3 +48,22 @@ test('settings are read defensively', async () => {
     defaultRegion: undefined,
   });
 });
+
+test('every ECS and KMS endpoint Alibaba Cloud publishes is the default for its region', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  for (const product of ['ecs', 'kms'] as const) {
+    const meta = JSON.parse(readFileSync(join(__dirname, '..', 'conformance', 'api-meta', `${product}.json`), 'utf8')) as { endpoints: { regionId: string; endpoint: string }[] };
+    assert.ok(meta.endpoints.length > 20, `${product}: the published list`);
+    for (const { regionId, endpoint } of meta.endpoints) assert.equal(defaultEndpoint(product, regionId), endpoint, `${product} ${regionId}`);
+  }
+});
+
+test('an override with {region} gives each region its own endpoint; one without serves every region', () => {
+  const settings = { endpoints: { kms: 'http://kms.{region}.localhost:8080', ecs: 'https://ecs-{region}.corp.example' } };
+  assert.deepEqual(resolveEndpoint('kms', 'cn-shanghai', settings), { endpoint: 'kms.cn-shanghai.localhost:8080', protocol: 'http', overridden: true, perRegion: true });
+  assert.equal(resolveEndpoint('kms', 'cn-beijing', settings).endpoint, 'kms.cn-beijing.localhost:8080');
+  assert.equal(resolveEndpoint('ecs', 'ap-southeast-1', settings).endpoint, 'ecs-ap-southeast-1.corp.example');
+  assert.equal(resolveEndpoint('kms', 'cn-beijing', { endpoints: { kms: 'http://127.0.0.1:9' } }).perRegion, undefined);
+  assert.throws(() => resolveEndpoint('kms', 'Not A Region', settings), /names no valid region/);
+});

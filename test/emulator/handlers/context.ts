@@ -10,6 +10,8 @@ export interface Ctx {
   readonly caller: Caller;
   /** The product whose API is called: ram, ecs, kms or sts (its permission error is used). */
   readonly product: string;
+  /** The Host header the request was sent to (KMS is regional by endpoint: the host names the region). */
+  readonly host?: string;
   /** The emulator's clock (real time plus the injected clock skew). */
   now(): number;
 }
@@ -31,7 +33,7 @@ export function intParam(ctx: Ctx, name: string, fallback: number, min: number, 
   const raw = ctx.params[name];
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw invalid(`InvalidParameter.${name}`, `The specified parameter "${name}" is not valid: expected an integer from ${min} to ${max}.`);
+  if (!Number.isInteger(n) || n < min || n > max) throw invalid('InvalidParameter', `The specified parameter "${name}" is not valid: expected an integer from ${min} to ${max}.`);
   return n;
 }
 
@@ -39,14 +41,14 @@ export function boolParam(ctx: Ctx, name: string): boolean {
   return ctx.params[name] === 'true';
 }
 
-/** A parameter carrying a JSON array of strings, such as ECS InstanceIds. */
-export function jsonArray(ctx: Ctx, name: string): string[] | undefined {
+/** A parameter carrying a JSON array of strings, such as ECS InstanceIds (refused with `code`). */
+export function jsonArray(ctx: Ctx, name: string, code = 'InvalidParameter'): string[] | undefined {
   const raw = ctx.params[name];
   if (raw === undefined || raw === '') return undefined;
   let parsed: unknown;
   try { parsed = JSON.parse(raw); } catch { parsed = undefined; }
   if (!Array.isArray(parsed) || parsed.some((x) => typeof x !== 'string')) {
-    throw invalid(`InvalidParameter.${name}`, `The specified parameter "${name}" is not a valid JSON array of strings.`);
+    throw invalid(code, `The specified parameter "${name}" is not a valid JSON array of strings.`);
   }
   return parsed as string[];
 }
@@ -57,7 +59,7 @@ export function mapParam(ctx: Ctx, name: string): Record<string, string> | undef
   if (raw !== undefined && raw !== '') {
     let parsed: unknown;
     try { parsed = JSON.parse(raw); } catch { parsed = undefined; }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid(`InvalidParameter.${name}`, `The specified parameter "${name}" is not a valid JSON object.`);
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) throw invalid('InvalidParameter', `The specified parameter "${name}" is not a valid JSON object.`);
     return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [k, String(v)]));
   }
   const prefix = `${name}.`;

@@ -9,7 +9,7 @@ import { boolParam, can, intParam, jsonArray, notFound, numberPage, required, to
 
 function region(ctx: Ctx): string {
   const id = required(ctx, 'RegionId');
-  if (!regionIds.has(id)) throw invalid('InvalidRegionId.MalFormed', 'The specified parameter RegionId is not valid.');
+  if (!regionIds.has(id)) throw notFound('InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
   return id;
 }
 const res = (ctx: Ctx, regionId: string, kind: string, id: string) => `acs:ecs:${regionId}:${ctx.account.accountId}:${kind}/${id}`;
@@ -31,21 +31,40 @@ function instanceView(i: Instance): object {
 }
 
 /** The role named in RamRoleName, which must exist and be assumable by ECS; the caller needs ram:PassRole on it. */
-function ecsRole(ctx: Ctx, name: string): Role {
-  can(ctx, 'ram:PassRole', roleRes(ctx, name));
+function ecsRole(ctx: Ctx, name: string, notEcsStatus: number): Role {
+  passRole(ctx, name);
   const role = ctx.account.roles.get(name.toLowerCase());
   if (!role) throw notFound('InvalidRamRole.NotFound', 'The specified RamRoleName does not exist.');
   if (!trusts(ctx.account, role, { service: 'ecs.aliyuncs.com' })) {
-    throw invalid('InvalidRamRole.NotEcsRole', 'The specified ram role is not authorized for ecs, please check your role policy.');
+    throw new ApiError(notEcsStatus, 'InvalidRamRole.NotEcsRole', 'The specified ram role is not authorized for ecs, please check your role policy.');
   }
   return role;
 }
 
+/** ECS documents InvalidUser.PassRoleForbidden (403) for a caller without ram:PassRole on the role. */
+function passRole(ctx: Ctx, name: string): void {
+  try {
+    can(ctx, 'ram:PassRole', roleRes(ctx, name));
+  } catch (e) {
+    if (!(e instanceof ApiError)) throw e;
+    throw new ApiError(403, 'InvalidUser.PassRoleForbidden', 'The RAM user does not have the privilege to pass a RAM role (ram:PassRole).', e.accessDeniedDetail);
+  }
+}
+
 function instanceIds(ctx: Ctx, requiredParam: boolean): string[] | undefined {
-  const ids = jsonArray(ctx, 'InstanceIds');
+  const ids = jsonArray(ctx, 'InstanceIds', 'InvalidInstanceIds.Malformed');
   if (!ids && requiredParam) required(ctx, 'InstanceIds');
   if (ids && (ids.length > 100 || (requiredParam && ids.length === 0))) throw invalid('InvalidInstanceIds.Malformed', 'The specified instanceIds are not valid.');
   return ids;
+}
+
+/** The extra Policy of AttachInstanceRamRole: a malformed one is an InvalidParameter for ECS. */
+function ecsPolicy(text: string): void {
+  try {
+    validateDocument(text, false);
+  } catch (e) {
+    throw e instanceof ApiError ? invalid('InvalidParameter', `The parameter Policy is not valid: ${e.message}`) : e;
+  }
 }
 
 interface ItemResult { InstanceId: string; Success: boolean; Code: string; Message: string }
@@ -60,14 +79,15 @@ export const ecsHandlers: Record<string, Handler> = {
   DescribeInstances(ctx) {
     const regionId = region(ctx);
     can(ctx, 'ecs:DescribeInstances', res(ctx, regionId, 'instance', '*'));
-    const ids = jsonArray(ctx, 'InstanceIds');
+    const ids = jsonArray(ctx, 'InstanceIds', 'InvalidInstanceIds.Malformed');
     const p = ctx.params;
     const items = [...ctx.account.instances.values()].filter((i) => i.region === regionId
       && (!ids || ids.includes(i.id)) && (!p.VpcId || i.vpcId === p.VpcId) && (!p.VSwitchId || i.vSwitchId === p.VSwitchId)
       && (!p.Status || i.status === p.Status) && (!p.ZoneId || i.zone === p.ZoneId)
       && (!p.InstanceNetworkType || i.networkType === p.InstanceNetworkType) && (!p.InstanceName || i.name === p.InstanceName));
     if (p.NextToken !== undefined || p.MaxResults !== undefined) {
-      const { page, ...rest } = tokenPage(ctx, items, 10, 100);
+      // The documented response has NextToken and TotalCount, not the MaxResults of the request.
+      const { page, MaxResults: _size, ...rest } = tokenPage(ctx, items, 10, 100);
       return { ...rest, Instances: { Instance: page.map(instanceView) } };
     }
     const { page, ...rest } = numberPage(ctx, items, 10, 100);
@@ -78,7 +98,9 @@ export const ecsHandlers: Record<string, Handler> = {
     can(ctx, 'ecs:DescribeInstanceRamRole', res(ctx, regionId, 'instance', '*'));
     const ids = instanceIds(ctx, false);
     const roleName = ctx.params.RamRoleName;
-    if (!ids && !roleName) throw invalid('MissingParameter', 'At least one of InstanceIds and RamRoleName must be specified.');
+    if (!ids && !roleName) throw new ApiError(403, 'InvalidParameter.AllEmpty', 'At least one of InstanceIds and RamRoleName must be specified.');
+    const unknown = ids?.find((id) => ctx.account.instances.get(id)?.region !== regionId);
+    if (unknown) throw notFound('InvalidInstanceId.NotFound', `The specified InstanceId does not exist: ${unknown}.`);
     const items = [...ctx.account.instances.values()].filter((i) => i.region === regionId && (!ids || ids.includes(i.id))
       && (!roleName || i.ramRole.toLowerCase() === roleName.toLowerCase()));
     const { page, TotalCount } = numberPage(ctx, items, 10, 50);
@@ -90,13 +112,13 @@ export const ecsHandlers: Record<string, Handler> = {
     const ids = instanceIds(ctx, true)!;
     can(ctx, 'ecs:AttachInstanceRamRole', ...ids.map((id) => res(ctx, regionId, 'instance', id)), roleRes(ctx, roleName));
     const extra = ctx.params.Policy;
-    if (extra !== undefined && extra.length > 1024) throw invalid('InvalidParameter.Policy', 'The parameter Policy exceeds the length limit of 1024.');
-    if (extra) validateDocument(extra, false);
-    const role = ecsRole(ctx, roleName);
+    if (extra !== undefined && extra.length > 1024) throw invalid('InvalidParameter', 'The parameter Policy exceeds the length limit of 1024.');
+    if (extra) ecsPolicy(extra);
+    const role = ecsRole(ctx, roleName, 404);
     const results = ids.map((id) => {
       const inst = ctx.account.instances.get(id);
       if (!inst || inst.region !== regionId) return fail(id, 'InvalidInstanceId.NotFound', 'The specified InstanceId does not exist.');
-      if (inst.networkType !== 'vpc') return fail(id, 'InvalidInstance.NetworkType', 'Instance RAM roles can be attached to VPC instances only.');
+      if (inst.networkType !== 'vpc') return fail(id, 'InvalidNetworkType.MismatchRamRole', 'Ram role cannot be attached to instances of Classic network type.');
       if (inst.ramRole && inst.ramRole.toLowerCase() !== role.name.toLowerCase()) {
         return fail(id, 'InvalidInstance.RamRoleExists', `The instance already has the RAM role ${inst.ramRole}: detach it first.`);
       }
@@ -176,8 +198,17 @@ export const ecsHandlers: Record<string, Handler> = {
     if (!vswitch || vswitch.region !== regionId) throw notFound('InvalidVSwitchId.NotFound', 'The specified VSwitchId does not exist.');
     const groupId = ctx.params.SecurityGroupId;
     if (groupId && ctx.account.securityGroups.get(groupId)?.vpcId !== vswitch.vpcId) throw notFound('InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
-    const role = ctx.params.RamRoleName ? ecsRole(ctx, ctx.params.RamRoleName) : undefined;
+    const role = ctx.params.RamRoleName ? ecsRole(ctx, ctx.params.RamRoleName, 401) : undefined;
     if (boolParam(ctx, 'DryRun')) throw new ApiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
+    // ClientToken makes RunInstances idempotent: a retry of a request whose answer was lost gets
+    // the same instances, and no new one; the same token with other parameters is refused.
+    const token = ctx.params.ClientToken;
+    const request = JSON.stringify(['ImageId', 'InstanceType', 'VSwitchId', 'Amount', 'RamRoleName', 'SecurityGroupId', 'InstanceName'].map((k) => ctx.params[k] ?? ''));
+    const earlier = token ? ctx.account.clientTokens.get(`${regionId}/${token}`) : undefined;
+    if (earlier && earlier.request !== request) {
+      throw new ApiError(403, 'IdempotentParameterMismatch', 'The ClientToken was used by an earlier request with other parameters.');
+    }
+    if (earlier) return { InstanceIdSets: { InstanceIdSet: earlier.instanceIds }, OrderId: '', TradePrice: 0 };
     const ids: string[] = [];
     for (let n = 0; n < amount; n++) {
       const id = `i-${randomId(20)}`;
@@ -189,6 +220,7 @@ export const ecsHandlers: Record<string, Handler> = {
         creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '', ramRolePolicy: '',
       });
     }
+    if (token) ctx.account.clientTokens.set(`${regionId}/${token}`, { request, instanceIds: ids });
     return { InstanceIdSets: { InstanceIdSet: ids }, OrderId: '', TradePrice: 0 };
   },
 };

@@ -1,13 +1,26 @@
 // KMS (2016-01-20) keys and cryptography: keys addressable by id, alias or ARN; Encrypt, Decrypt
-// and GenerateDataKey with real AES-256-GCM (kmsCrypto.ts). Calls act in the RegionId they name,
-// else the account's default region (the KMS RPC client sends no region: it is in the endpoint).
+// and GenerateDataKey with real AES-256-GCM (kmsCrypto.ts). KMS is regional by endpoint: a call acts
+// in the region its host names (kms.<region>.…, kms-vpc.<region>.…, or any host with a region label,
+// such as kms.cn-shanghai.localhost); only a host that names none (127.0.0.1) falls back to the
+// RegionId parameter, else the account's default region.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { ApiError, invalid } from '../errors';
 import { open, parse, seal } from '../kmsCrypto';
 import { isoSeconds, type Account, type KmsKey } from '../state';
+import { regionIds } from '../regions';
 import { can, intParam, mapParam, notFound, numberPage, required, type Ctx, type Handler } from './context';
 
-export const kmsRegion = (ctx: Ctx): string => ctx.params.RegionId || ctx.account.defaultRegion;
+/** The region a host name names: its first label (or a kms-/kms-vpc- prefixed label) that is a region id. */
+export function hostRegion(host: string | undefined): string | undefined {
+  const name = (host ?? '').replace(/:\d+$/, '').toLowerCase();
+  for (const label of name.split('.')) {
+    const id = label.replace(/^kms(-vpc)?-/, '');
+    if (regionIds.has(id)) return id;
+  }
+  return undefined;
+}
+
+export const kmsRegion = (ctx: Ctx): string => hostRegion(ctx.host) ?? (ctx.params.RegionId || ctx.account.defaultRegion);
 export const keyArn = (account: Account, k: KmsKey): string => `acs:kms:${k.region}:${account.accountId}:key/${k.id}`;
 
 export function newKey(account: Account, region: string, description: string, now: number, id = `key-${region.split('-')[1]?.slice(0, 3) ?? 'xx'}${randomUUID().replace(/-/g, '').slice(0, 20)}`): KmsKey {
@@ -41,9 +54,10 @@ export function resolveKey(ctx: Ctx, ref: string): KmsKey {
   return key;
 }
 
+/** KMS documents Rejected.Disabled / Rejected.PendingDeletion (409) for a key in those states. */
 function usable(key: KmsKey): KmsKey {
-  if (key.state === 'Disabled') throw new ApiError(403, 'Forbidden.KeyNotEnabled', 'The key is not enabled: its state is Disabled.');
-  if (key.state === 'PendingDeletion') throw new ApiError(403, 'Forbidden.KeyNotEnabled', 'The key is not enabled: its state is PendingDeletion.');
+  if (key.state === 'Disabled') throw new ApiError(409, 'Rejected.Disabled', 'The request was rejected because the key is disabled.');
+  if (key.state === 'PendingDeletion') throw new ApiError(409, 'Rejected.PendingDeletion', 'The request was rejected because the key is pending deletion.');
   return key;
 }
 
@@ -89,10 +103,10 @@ export const kmsKeyHandlers: Record<string, Handler> = {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:CreateAlias', keyArn(ctx.account, key), `acs:kms:${key.region}:${ctx.account.accountId}:${name}`);
     if (!/^alias\/[a-zA-Z0-9:/_-]{1,249}$/.test(name) || name.startsWith('alias/acs')) {
-      throw invalid('InvalidParameter.AliasName', 'The AliasName must start with "alias/" followed by 1 to 249 letters, digits, "_", "-", "/" or ":".');
+      throw invalid('InvalidParameter', 'The AliasName must start with "alias/" followed by 1 to 249 letters, digits, "_", "-", "/" or ":".');
     }
     const id = `${key.region}/${name}`;
-    if (ctx.account.aliases.has(id)) throw new ApiError(409, 'Rejected.AliasExists', `The alias already exists: ${name}.`);
+    if (ctx.account.aliases.has(id)) throw new ApiError(409, 'Rejected.ResourceExist', `The alias already exists: ${name}.`);
     ctx.account.aliases.set(id, { name, keyId: key.id, region: key.region });
     return {};
   },
@@ -114,14 +128,14 @@ export const kmsKeyHandlers: Record<string, Handler> = {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:Encrypt', keyArn(ctx.account, key));
     const plaintext = required(ctx, 'Plaintext');
-    if (plaintext.length > 6144) throw invalid('InvalidParameter.Plaintext', 'The Plaintext exceeds 6 KB.');
+    if (plaintext.length > 6144) throw invalid('InvalidParameter', 'The Plaintext exceeds 6 KB.');
     return encryptWith(ctx, usable(key), Buffer.from(plaintext, 'utf8'));
   },
   GenerateDataKey(ctx) {
     const key = resolveKey(ctx, required(ctx, 'KeyId'));
     can(ctx, 'kms:GenerateDataKey', keyArn(ctx.account, key));
     const spec = ctx.params.KeySpec ?? 'AES_256';
-    if (spec !== 'AES_256' && spec !== 'AES_128') throw invalid('InvalidParameter.KeySpec', 'The KeySpec must be AES_256 or AES_128.');
+    if (spec !== 'AES_256' && spec !== 'AES_128') throw invalid('InvalidParameter', 'The KeySpec must be AES_256 or AES_128.');
     const bytes = intParam(ctx, 'NumberOfBytes', spec === 'AES_128' ? 16 : 32, 1, 1024);
     const dataKey = randomBytes(bytes).toString('base64');
     // The blob holds the base64 text, as in the real service: Decrypt returns the same Plaintext.
@@ -130,14 +144,14 @@ export const kmsKeyHandlers: Record<string, Handler> = {
   Decrypt(ctx) {
     const blob = required(ctx, 'CiphertextBlob');
     const env = parse(blob);
-    if (!env) throw invalid('InvalidCiphertext', 'The specified Ciphertext is invalid.');
+    if (!env) throw invalid('InvalidParameter', 'The specified CiphertextBlob is invalid.');
     const key = ctx.account.keys.get(env.keyId);
     if (!key) throw notFound('Forbidden.KeyNotFound', 'The specified Key is not found.');
     can(ctx, 'kms:Decrypt', keyArn(ctx.account, key));
     usable(key);
     const version = key.versions.find((v) => v.id === env.versionId);
     const plaintext = version && open(env, version.material, mapParam(ctx, 'EncryptionContext'));
-    if (!plaintext) throw invalid('InvalidCiphertext', 'The specified Ciphertext is invalid: it was altered, or the EncryptionContext does not match.');
+    if (!plaintext) throw invalid('InvalidParameter', 'The specified CiphertextBlob is invalid: it was altered, or the EncryptionContext does not match.');
     return { Plaintext: plaintext.toString('utf8'), KeyId: key.id, KeyVersionId: env.versionId };
   },
 };

@@ -30,6 +30,8 @@ function checkName(kind: 'RoleName' | 'PolicyName', name: string, max: number, p
   if (!pattern.test(name)) throw invalid(`InvalidParameter.${kind}.InvalidChars`, `The parameter "${kind}" contains invalid chars.`);
 }
 
+const STATEMENT_ELEMENTS = ['Sid', 'Effect', 'Action', 'NotAction', 'Resource', 'NotResource', 'Principal', 'Condition'] as const;
+
 /** Parses and checks a policy document as RAM does; `trust` documents need a Principal and no Resource. */
 export function validateDocument(text: string, trust: boolean): string {
   const fail = (why: string) => invalid('MalformedPolicyDocument', `The policy document is malformed: ${why}.`);
@@ -37,10 +39,16 @@ export function validateDocument(text: string, trust: boolean): string {
   let doc: { Version?: unknown; Statement?: unknown };
   try { doc = JSON.parse(text); } catch { throw fail('not valid JSON'); }
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) throw fail('not a JSON object');
+  // Unknown elements (such as "__proto__") are refused, as RAM and the extension's parser refuse them.
+  const unknown = (o: object, allowed: readonly string[]) => Object.keys(o).find((k) => !allowed.includes(k));
+  const extraTop = unknown(doc, ['Version', 'Statement']);
+  if (extraTop !== undefined) throw fail(`unknown element "${extraTop}" in the policy document`);
   if (doc.Version !== '1') throw fail('Version must be "1"');
   if (!Array.isArray(doc.Statement) || doc.Statement.length === 0) throw fail('Statement must be a non-empty array');
   for (const s of doc.Statement as Record<string, unknown>[]) {
-    if (!s || typeof s !== 'object') throw fail('each Statement must be an object');
+    if (!s || typeof s !== 'object' || Array.isArray(s)) throw fail('each Statement must be an object');
+    const extra = unknown(s, STATEMENT_ELEMENTS);
+    if (extra !== undefined) throw fail(`unknown element "${extra}" in a statement`);
     if (s.Effect !== 'Allow' && s.Effect !== 'Deny') throw fail('Effect must be Allow or Deny');
     const strings = (v: unknown) => typeof v === 'string' || (Array.isArray(v) && v.length > 0 && v.every((x) => typeof x === 'string'));
     if (!strings(s.Action) && !strings(s.NotAction)) throw fail('Action must be a string or an array of strings');
@@ -81,7 +89,9 @@ export const ramHandlers: Record<string, Handler> = {
     const now = isoSeconds(ctx.now());
     const role: Role = { name, roleId: randomDigits(19), description, trustPolicy, maxSessionDuration, createDate: now, updateDate: now, policies: [] };
     ctx.account.roles.set(name.toLowerCase(), role);
-    return { Role: roleView(ctx.account, role) };
+    // CreateRole's documented Role has no UpdateDate (GetRole's and UpdateRole's have).
+    const { UpdateDate: _created, ...created } = roleView(ctx.account, role) as Record<string, unknown>;
+    return { Role: created };
   },
   GetRole(ctx) {
     const name = required(ctx, 'RoleName');

@@ -30,9 +30,9 @@ export const secretHandlers: Record<string, Handler> = {
     can(ctx, 'kms:CreateSecret', secretArn(ctx.account, { region, name }));
     const data = required(ctx, 'SecretData');
     const versionId = required(ctx, 'VersionId');
-    if (!/^[a-zA-Z0-9/_+=.@-]{1,192}$/.test(name) || name.startsWith('acs/')) throw invalid('InvalidParameter.SecretName', 'The SecretName is not valid.');
+    if (!/^[a-zA-Z0-9/_+=.@-]{1,192}$/.test(name) || name.startsWith('acs/')) throw invalid('InvalidParameter', 'The SecretName is not valid.');
     const dataType = ctx.params.SecretDataType ?? 'text';
-    if (dataType !== 'text' && dataType !== 'binary') throw invalid('InvalidParameter.SecretDataType', 'The SecretDataType must be text or binary.');
+    if (dataType !== 'text' && dataType !== 'binary') throw invalid('InvalidParameter', 'The SecretDataType must be text or binary.');
     if (ctx.account.secrets.has(`${region}/${name}`)) throw new ApiError(409, 'Rejected.ResourceExist', `The secret already exists: ${name}.`);
     const keyId = ctx.params.EncryptionKeyId ? resolveKey(ctx, ctx.params.EncryptionKeyId).id : '';
     const secret = newSecret(ctx.account, region, name, data, ctx.now(), { description: ctx.params.Description, keyId, versionId, dataType });

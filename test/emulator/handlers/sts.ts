@@ -42,6 +42,16 @@ function principalArn(account: Account, p: Principal): string {
   return p.kind === 'user' ? account.userArn(p.userName) : account.roleArn(p.roleName);
 }
 
+/** STS documents InvalidParameter.PolicyGrammar / PolicySize for a bad session Policy. */
+function sessionPolicy(text: string): string {
+  if (text.length > 2048) throw invalid('InvalidParameter.PolicySize', 'The size of the policy exceeds 2048 characters.');
+  try {
+    return validateDocument(text, false);
+  } catch (e) {
+    throw e instanceof ApiError ? invalid('InvalidParameter.PolicyGrammar', `The policy grammar is not valid: ${e.message}`) : e;
+  }
+}
+
 export const stsHandlers: Record<string, Handler> = {
   AssumeRole(ctx) {
     const arn = required(ctx, 'RoleArn');
@@ -59,7 +69,7 @@ export const stsHandlers: Record<string, Handler> = {
     if (!trusts(ctx.account, role, { ram: principalArn(ctx.account, ctx.caller.principal) })) {
       throw new ApiError(403, 'NoPermission', 'You are not authorized to do this action. You should be authorized by RAM: the role\'s trust policy does not allow you to assume it.');
     }
-    const policy = ctx.params.Policy ? validateDocument(ctx.params.Policy, false) : undefined;
+    const policy = ctx.params.Policy ? sessionPolicy(ctx.params.Policy) : undefined;
     const session = issueSession(ctx.account, role, sessionName, duration, ctx.now(), principalArn(ctx.account, ctx.caller.principal), policy);
     return {
       Credentials: {

@@ -1,0 +1,33 @@
+// The errors Alibaba Cloud's API gateway answers for any action of any RPC product (signature,
+// timestamps, tokens, throttling, unknown action or version), from the OpenAPI "common error
+// codes" reference (https://api.aliyun.com/document/Ecs/2014-05-26/errorCode and the equivalent
+// page of each product), plus each product's RAM-authorization refusal.
+export const GATEWAY_CODES: Readonly<Record<string, string>> = {
+  MissingParameter: 'a required parameter is absent',
+  InvalidParameter: 'a parameter has an invalid value',
+  SignatureDoesNotMatch: 'signature check failed',
+  IncompleteSignature: 'the signature is malformed',
+  MissingSignature: 'no signature',
+  SignatureNonceUsed: 'nonce replay',
+  'InvalidTimeStamp.Format': 'malformed timestamp',
+  'InvalidTimeStamp.Expired': 'timestamp outside the 15-minute window',
+  'InvalidAccessKeyId.NotFound': 'unknown AccessKeyId',
+  'InvalidAccessKeyId.Inactive': 'disabled AccessKeyId',
+  MissingSecurityToken: 'STS key without its token',
+  'InvalidSecurityToken.Expired': 'expired STS token',
+  'InvalidSecurityToken.Malformed': 'malformed STS token',
+  'InvalidSecurityToken.MismatchWithAccessKey': 'token of another key',
+  'InvalidParameter.SignatureMethod': 'unsupported signature method',
+  'InvalidParameter.SignatureVersion': 'unsupported signature version',
+  InvalidVersion: 'unknown API version',
+  'InvalidAction.NotFound': 'unknown action',
+  Throttling: 'flow control',
+  'Throttling.User': 'flow control of the user',
+  'Throttling.Api': 'flow control of the API',
+  ServiceUnavailable: 'temporary failure',
+  InternalError: 'server error',
+  DryRunOperation: 'ECS: the answer to DryRun=true when the request would succeed (RunInstances\' DryRun parameter)',
+  'Forbidden.RAM': 'ECS: the caller\'s RAM policies do not allow the action',
+  NoPermission: 'RAM/STS: the caller\'s RAM policies do not allow the action',
+  'Forbidden.NoPermission': 'KMS: the caller\'s RAM policies do not allow the action',
+};
