@@ -16,6 +16,8 @@ const KEY_REGION = 'cn-hangzhou';
 export interface RealisticResult {
   readonly rolesFirstPageMs: number;
   readonly rolesFirstPageCalls: number;
+  /** Requests refused with Throttling.User (and retried): counted in the calls above. */
+  readonly rolesFirstPageThrottled: number;
   readonly rolesFirstScreenRows: number;
   readonly rolesWithVerdict: number;
   readonly keyRolesMs: number;
@@ -35,6 +37,7 @@ export interface RealisticResult {
 }
 
 const total = (emulator: Emulator) => emulator.calls.total;
+const throttled = (emulator: Emulator) => Object.values(emulator.limits.throttled).reduce((a, b) => a + b, 0);
 
 /** The calls "Roles that can use this key" may make, from the account itself: GetCallerIdentity (the
  * key's ARN needs the account id; cached per profile afterwards), the ListRoles pages, one
@@ -46,7 +49,7 @@ function keyRolesBudget(emulator: Emulator): number {
   return 1 + Math.ceil(roles.length / 100) + candidates.length + versions.size;
 }
 
-async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, 'rolesFirstPageMs' | 'rolesFirstPageCalls' | 'rolesFirstScreenRows' | 'rolesWithVerdict' | 'keyRolesMs' | 'keyRolesFirstFoundMs' | 'keyRolesCalls' | 'keyRolesThrottled' | 'keyRolesFound'>> {
+async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, 'rolesFirstPageMs' | 'rolesFirstPageCalls' | 'rolesFirstPageThrottled' | 'rolesFirstScreenRows' | 'rolesWithVerdict' | 'keyRolesMs' | 'keyRolesFirstFoundMs' | 'keyRolesCalls' | 'keyRolesThrottled' | 'keyRolesFound'>> {
   const address = { api: emulator.api, metadata: emulator.metadata, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, keyId: REALISTIC_KEY, keyRegion: KEY_REGION };
   const proc = spawn(process.execPath, ['--require', path.join(__dirname, 'harness', 'registerVscode.cjs'), '--import', 'tsx', path.join(__dirname, 'realistic', 'explorerChild.ts'), JSON.stringify(address)], {
     cwd: path.resolve(__dirname, '..'), env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['pipe', 'pipe', 'pipe'],
@@ -65,18 +68,19 @@ async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, 'role
   proc.stdin.write('go\n');
   const roles = await next();
   const rolesFirstPageCalls = total(emulator);
-  progress(`realistic: roles first screen ${roles.rolesFirstPageMs.toFixed(0)} ms, ${rolesFirstPageCalls} calls (${JSON.stringify(emulator.calls.byAction)})`);
+  const rolesFirstPageThrottled = throttled(emulator);
+  progress(`realistic: roles first screen ${roles.rolesFirstPageMs.toFixed(0)} ms, ${rolesFirstPageCalls} calls (${JSON.stringify(emulator.calls.byAction)}, ${rolesFirstPageThrottled} throttled)`);
   await new Promise((resolve) => setTimeout(resolve, 300)); // in-flight reads of the stopped view land
   emulator.resetCalls();
   proc.stdin.write('go\n');
   const keys = await next();
   const keyRolesCalls = total(emulator);
-  const keyRolesThrottled = Object.values(emulator.limits.throttled).reduce((a, b) => a + b, 0);
+  const keyRolesThrottled = throttled(emulator);
   progress(`realistic: key roles ${keys.keyRolesMs.toFixed(0)} ms (first at ${keys.firstFoundMs.toFixed(0)} ms), ${keyRolesCalls} calls, ${keyRolesThrottled} throttled, ${keys.found} roles found`);
   proc.stdin.end();
   if ((await exited) !== 0) throw new Error(`explorer child failed: ${stderr.trim()}`);
   return {
-    rolesFirstPageMs: roles.rolesFirstPageMs, rolesFirstPageCalls, rolesFirstScreenRows: roles.firstScreen, rolesWithVerdict: roles.withVerdict,
+    rolesFirstPageMs: roles.rolesFirstPageMs, rolesFirstPageCalls, rolesFirstPageThrottled, rolesFirstScreenRows: roles.firstScreen, rolesWithVerdict: roles.withVerdict,
     keyRolesMs: keys.keyRolesMs, keyRolesFirstFoundMs: keys.firstFoundMs, keyRolesCalls, keyRolesThrottled, keyRolesFound: keys.found,
   };
 }
