@@ -9,6 +9,8 @@ import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
 
 const REPAINT_MS = 250;
+/** A small account's scan ends within this: its list shows complete, without a "checking" row. */
+const FIRST_WAIT_MS = 3000;
 
 /**
  * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
@@ -30,6 +32,9 @@ export class KeyRolesNode extends GroupNode {
       const account = (await callerIdentity(services)).accountId;
       const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
       this.scan = new KeyRoleScan(services, policies, resource, () => this.repaintSoon());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.scan.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_WAIT_MS)))]);
+      clearTimeout(timer);
     }
     const scan = this.scan;
     const nodes: TreeNode[] = [...scan.found].sort((a, b) => a.roleName.localeCompare(b.roleName)).map((user) => new KeyRoleNode(this, user));
