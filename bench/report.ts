@@ -3,6 +3,8 @@
 import type { ActivationResult } from './activation';
 import type { EncryptResult } from './encrypt';
 import type { FanOutResult } from './fanout';
+import type { RealisticResult } from './realistic';
+import { realisticJson, realisticRows } from './realisticReport';
 import { round } from './stats';
 import type { TreeResult } from './tree';
 
@@ -11,6 +13,7 @@ export interface BenchResults {
   readonly fanOut: FanOutResult;
   readonly encrypt: EncryptResult;
   readonly tree: TreeResult;
+  readonly realistic: RealisticResult;
   /** os.loadavg()[0] at the start and the end: the figures depend on how busy the machine was. */
   readonly loadAverage: readonly [number, number];
   readonly cpus: number;
@@ -66,13 +69,14 @@ export function toJson(r: BenchResults): Record<string, number> {
     tree_first_page_memory_mb: round(t.firstPageMb, 2),
     tree_all_pages_ms: round(t.allMs, 0),
     tree_instances: t.instances,
+    ...realisticJson(r.realistic),
     machine_cpus: r.cpus,
     load_average_start: round(r.loadAverage[0], 1),
     load_average_end: round(r.loadAverage[1], 1),
   };
 }
 
-interface Row {
+export interface Row {
   readonly figure: string;
   readonly value: string;
   readonly goal: string;
@@ -84,7 +88,11 @@ function ms(value: number, digits = 1): string {
 }
 
 export function rows(r: BenchResults): Row[] {
-  const j = toJson(r);
+  return rowsOf(toJson(r));
+}
+
+/** The rows from the JSON figures (so a saved `--json` run can be printed as the table again). */
+export function rowsOf(j: Record<string, number>): Row[] {
   const activationGoal = 1.5 * j.activation_empty_ms + 5;
   const fanGoal = 1.3 * j.fanout_critical_path_ms;
   return [
@@ -102,17 +110,21 @@ export function rows(r: BenchResults): Row[] {
     { figure: 'fanout_calls', value: String(j.fanout_calls), goal: '' },
     { figure: 'fanout_correct', value: String(j.fanout_correct), goal: '1', met: j.fanout_correct === 1 },
     { figure: 'fanout_throttled_wall_ms (10% throttled)', value: `${ms(j.fanout_throttled_wall_ms, 0)} (${j.fanout_throttled_wall_ms_min}–${j.fanout_throttled_wall_ms_max}), ${j.fanout_throttled_calls} calls`, goal: `≤ ${fanGoal.toFixed(0)} ms`, met: j.fanout_throttled_wall_ms <= fanGoal && j.fanout_throttled_correct === 1 },
-    { figure: 'encrypt_metadata_calls (cold cache)', value: String(j.encrypt_metadata_calls), goal: '≤ 2', met: j.encrypt_metadata_calls <= 2 },
-    { figure: 'encrypt_metadata_refresh_calls (each later lifetime)', value: String(j.encrypt_metadata_refresh_calls), goal: '≤ 2', met: j.encrypt_metadata_refresh_calls <= 2 },
+    { figure: 'encrypt_metadata_calls (cold cache, no role name configured)', value: String(j.encrypt_metadata_calls), goal: '≤ 3 (token, role name, credential)', met: j.encrypt_metadata_calls <= 3 },
+    { figure: 'encrypt_metadata_refresh_calls (each later lifetime)', value: String(j.encrypt_metadata_refresh_calls), goal: '≤ 1 (the credential)', met: j.encrypt_metadata_refresh_calls <= 1 },
     { figure: `encrypt_ms_median (instance credential, ${j.encrypt_runs} × ${j.encrypt_count})`, value: ms(j.encrypt_ms_median, 3), goal: `≤ 1.1 × raw = ${(1.1 * j.encrypt_raw_sdk_ms_median).toFixed(3)} ms`, met: j.encrypt_ms_median <= 1.1 * j.encrypt_raw_sdk_ms_median },
     { figure: 'encrypt_raw_sdk_ms_median (static credential)', value: ms(j.encrypt_raw_sdk_ms_median, 3), goal: '' },
     { figure: 'tree_first_page_ms (10,000 in one region)', value: `${ms(j.tree_first_page_ms)} (${j.tree_first_page_ms_min}–${j.tree_first_page_ms_max})`, goal: '≤ 300 ms', met: j.tree_first_page_ms <= 300 },
     { figure: 'tree_memory_mb (all 10,000 loaded)', value: `${j.tree_memory_mb.toFixed(1)} MB (first page ${j.tree_first_page_memory_mb} MB)`, goal: '≤ 50 MB', met: j.tree_memory_mb <= 50 },
+    ...realisticRows(j),
   ];
 }
 
 export function table(r: BenchResults): string {
-  const list = rows(r);
+  return tableOf(rows(r));
+}
+
+export function tableOf(list: Row[]): string {
   const head = { figure: 'Figure', value: 'Value (median, min–max)', goal: 'Goal', status: '' };
   const status = (row: Row) => (row.met === undefined ? '' : row.met ? 'met' : 'MISSED');
   const w = [

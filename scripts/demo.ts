@@ -2,11 +2,12 @@
 // VS Code host (first run: minutes, with progress), starts the local Alibaba Cloud emulator with the demo
 // account, then code-server with the .vsix installed, pointed at the emulator and acting as "on an ECS
 // instance" (the emulator's metadata service), and prints the URL. Ctrl+C stops everything.
-//   npm run demo -- [--locale zh-cn] [--port 8080]
+//   npm run demo -- [--locale zh-cn] [--port 8080] [--scenario demo|realistic]
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { startEmulator } from '../test/emulator';
+import { SCENARIO_NAMES, type ScenarioName } from '../test/emulator/scenarios';
 import { startCodeServer } from '../test/host/codeServer';
 import { demoHostOptions } from '../test/host/demoHost';
 import { ensureHost } from '../test/host/install';
@@ -25,6 +26,9 @@ function step(message: string): void {
 
 async function main(): Promise<void> {
   const locale = option('locale');
+  // --scenario realistic: 1,200 roles, 6,000 instances, RAM's flow control and 80 ms a call (issue 19).
+  const scenario = (option('scenario') ?? 'demo') as ScenarioName;
+  if (!SCENARIO_NAMES.includes(scenario)) throw new Error(`--scenario takes one of ${SCENARIO_NAMES.join(', ')}, not ${scenario}`);
   const port = option('port') ? Number(option('port')) : undefined;
   if (port !== undefined && !(Number.isInteger(port) && port > 0 && port < 65536)) {
     throw new Error(`--port takes a port number (1-65535), not ${option('port')}`);
@@ -38,7 +42,7 @@ async function main(): Promise<void> {
   step('preparing the VS Code host (the first run installs code-server and Node.js 24: a few minutes)…');
   await ensureHost();
 
-  const emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo', metadataMode: 'token-required' });
+  const emulator = await startEmulator({ port: 0, metadataPort: 0, scenario, metadataMode: 'token-required' });
   step(`local Alibaba Cloud emulator: API ${emulator.api}, metadata service ${emulator.metadata}, account ${emulator.accountId}`);
 
   const server = await startCodeServer(demoHostOptions(emulator, vsixPath, { testDriver: false, locale, port }));

@@ -18,6 +18,7 @@ import type { InvokeContext } from './invoke';
 import { KmsServiceImpl } from './kms';
 import { InstanceMetadataClient } from './metadata/instanceMetadataClient';
 import { RamServiceImpl } from './ram';
+import { RAM_READ_GATE, TokenBucketGate, type RequestGate } from './requestGate';
 import type { RetryPolicy } from './retry';
 import { StsServiceImpl } from './sts';
 import type {
@@ -47,6 +48,8 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
   private lastProbe: { client: InstanceMetadata; at: number; result: Promise<MetadataProbeResult> } | undefined;
   private metadataClient: InstanceMetadataClient | undefined;
   private metadataKey = '';
+  /** RAM's flow control is per account: one gate per profile, shared by the services rebuilt for it. */
+  private readonly ramGates = new Map<string, RequestGate>();
   private readonly home: string;
   private readonly env: Readonly<Record<string, string | undefined>>;
 
@@ -129,7 +132,7 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
     return {
       profile,
       regionId: region,
-      ram: new RamServiceImpl(settings, supplier, invokeContext),
+      ram: new RamServiceImpl(settings, supplier, { ...invokeContext, gate: this.ramGate(profile.id) }),
       ecs: new EcsServiceImpl(region, settings, supplier, invokeContext),
       sts: new StsServiceImpl(region, settings, supplier, invokeContext),
       cloudAssistant: new CloudAssistantServiceImpl(settings, supplier, invokeContext),
@@ -143,6 +146,15 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
       },
       fanOut: (regions, task, fanOptions = {}) => fanOut(regions, task, { concurrency: fanOptions.concurrency ?? concurrency, signal: fanOptions.signal }),
     };
+  }
+
+  private ramGate(profileId: string): RequestGate {
+    let gate = this.ramGates.get(profileId);
+    if (!gate) {
+      gate = new TokenBucketGate(RAM_READ_GATE);
+      this.ramGates.set(profileId, gate);
+    }
+    return gate;
   }
 
   /** Resolves the profile's credential on first use (re-reading the sources if it is not known yet). */

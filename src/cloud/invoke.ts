@@ -2,12 +2,15 @@
 // log line per failure or retry (code and RequestId, never parameters: they may hold secrets).
 import { CloudCancelledError } from './cloudError';
 import { normalizeError } from './errors';
+import type { RequestGate } from './requestGate';
 import { withRetry, type RetryPolicy } from './retry';
 import type { CancelSignal, CloudLog } from './types';
 
 export interface InvokeContext {
   readonly log?: CloudLog;
   readonly retry?: RetryPolicy;
+  /** Client-side flow control: every attempt (retries too) waits for its turn. */
+  readonly gate?: RequestGate;
 }
 
 export interface InvokeOptions<T> {
@@ -20,8 +23,10 @@ export interface InvokeOptions<T> {
 }
 
 export async function invoke<T>(context: InvokeContext, apiAction: string, call: () => Promise<T>, options: InvokeOptions<T> = {}): Promise<T> {
+  const gate = context.gate;
+  const gated = gate ? async () => (await gate.acquire(apiAction), call()) : call;
   try {
-    return await withRetry(call, {
+    return await withRetry(gated, {
       apiAction,
       idempotent: options.idempotent ?? true,
       signal: options.signal,

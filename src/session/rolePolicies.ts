@@ -10,8 +10,8 @@ export interface AttachedPolicy {
 }
 
 /**
- * Reads the policies attached to roles with their documents, caching documents by policy (system
- * policies are shared by many roles). One instance per services object: a new profile starts fresh.
+ * Reads the policies attached to roles with their documents, caching documents by policy version
+ * (system policies are shared by many roles). One instance per services object: a new profile starts fresh.
  */
 export class RolePolicyReader {
   private readonly documents = new Map<string, Promise<AttachedPolicy['document']>>();
@@ -40,13 +40,20 @@ export class RolePolicyReader {
     this.documents.clear();
   }
 
+  /**
+   * Documents are cached by (type, name, version) for the session: a version's document never
+   * changes, so a system policy attached to hundreds of roles is read once, and a policy given a
+   * new default version is read again under its new key.
+   */
   private document(policy: RamPolicy): Promise<PolicyDocument | undefined> {
-    const key = `${policy.policyType}:${policy.policyName}`;
+    const { policyType, policyName, defaultVersion } = policy;
+    const key = `${policyType}:${policyName}:${defaultVersion ?? ''}`;
     let pending = this.documents.get(key);
     if (!pending) {
-      pending = this.services.ram
-        .getPolicy(policy.policyName, policy.policyType)
-        .then((p) => parsePolicyDocument(p.policyDocument));
+      const text = defaultVersion
+        ? this.services.ram.getPolicyVersion(policyName, policyType, defaultVersion)
+        : this.services.ram.getPolicy(policyName, policyType).then((p) => p.policyDocument);
+      pending = text.then((t) => parsePolicyDocument(t));
       pending.catch(() => this.documents.delete(key));
       this.documents.set(key, pending);
     }

@@ -1,13 +1,15 @@
-// `npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large] [--seed FILE]
+// `npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large|realistic] [--seed FILE]
 // [--latency-ms N] [--throttle-rate R] [--error-rate R] [--reset-rate R] [--random-seed N]
-// [--credential-lifetime S] [--metadata-delay-ms N] [--metadata-mode token-required|token-optional]`
+// [--credential-lifetime S] [--metadata-delay-ms N] [--metadata-mode token-required|token-optional] [--ram-read-rate N]`
 // Prints ONE line of JSON when ready, serves until SIGINT/SIGTERM, then exits 0.
 import { readFileSync } from 'node:fs';
 import { startEmulator, type EmulatorOptions } from './index';
+import { SCENARIO_NAMES, type ScenarioName } from './scenarios';
+import { SERVICE_RATE_LIMITS } from './rateLimit';
 
-const USAGE = 'usage: npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large] [--seed FILE] '
+const USAGE = 'usage: npm run emulator -- [--port N] [--metadata-port M] [--scenario demo|empty|large|realistic] [--seed FILE] '
   + '[--latency-ms N] [--throttle-rate R] [--error-rate R] [--reset-rate R] [--random-seed N] [--credential-lifetime S] [--metadata-delay-ms N] '
-  + '[--metadata-mode token-required|token-optional]';
+  + '[--metadata-mode token-required|token-optional] [--ram-read-rate N (RAM read calls per second, 0 = unlimited)]';
 
 function fail(message: string): never {
   process.stderr.write(`emulator: ${message}\n${USAGE}\n`);
@@ -36,9 +38,15 @@ function parseArgs(argv: string[]): EmulatorOptions {
       case '--metadata-delay-ms': options.metadataDelayMs = num(flag, value, 0, 600_000); break;
       case '--credential-lifetime': options.credentialLifetimeSeconds = num(flag, value, 900, 43200); break;
       case '--scenario':
-        if (value !== 'demo' && value !== 'empty' && value !== 'large') fail('--scenario must be demo, empty or large');
-        options.scenario = value;
+        if (!SCENARIO_NAMES.includes(value as ScenarioName)) fail(`--scenario must be one of ${SCENARIO_NAMES.join(', ')}`);
+        options.scenario = value as ScenarioName;
         break;
+      case '--ram-read-rate': {
+        const perSecond = num(flag, value, 0, 100_000);
+        const rest = SERVICE_RATE_LIMITS.filter((r) => r.name !== 'RAM read APIs');
+        options.rateLimits = perSecond === 0 ? rest : [{ ...SERVICE_RATE_LIMITS[0], perSecond }, ...rest];
+        break;
+      }
       case '--metadata-mode':
         if (value !== 'token-required' && value !== 'token-optional') fail('--metadata-mode must be token-required or token-optional');
         options.metadataMode = value;

@@ -8,6 +8,7 @@ import { createMetadataServer, type MetadataMode } from './metadata';
 import { NonceStore } from './signature';
 import { ADMIN_USER, buildAccount, type EmulatorSeed } from './seed';
 import { scenarioSeed, type ScenarioName } from './scenarios';
+import { RateLimiter, SERVICE_RATE_LIMITS, type RateRule } from './rateLimit';
 import { systemPolicies } from './systemPolicies';
 import type { Account, PolicyRef } from './state';
 import { configureCloudAssistant } from './cloudAssistant/state';
@@ -35,6 +36,9 @@ export interface EmulatorOptions {
   /** Lifetime of the STS credential the metadata service serves (default 3600). */
   credentialLifetimeSeconds?: number;
   metadataMode?: MetadataMode;
+  /** Per-API flow control (answered Throttling.User). Default: none, except the realistic scenario's
+   * SERVICE_RATE_LIMITS; [] turns them off. */
+  rateLimits?: readonly RateRule[];
 }
 
 export interface Emulator {
@@ -51,6 +55,8 @@ export interface Emulator {
   /** A RAM user with these (system or custom) policies attached, and a new AccessKey of it. */
   createUser(name: string, policyNames: string[]): { accessKeyId: string; accessKeySecret: string };
   readonly calls: Calls;
+  /** Flow control: its rules can be changed at run time; `throttled` counts refusals by action. */
+  readonly limits: RateLimiter;
   resetCalls(): void;
   /** The in-memory account, for tests that need to look at or change state directly. */
   readonly account: Account;
@@ -73,14 +79,17 @@ function closeServer(server: Server): Promise<void> {
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const account = buildAccount(options.seed ?? scenarioSeed(options.scenario ?? 'demo'));
+  // The realistic scenario answers like the service: 80 ms a call and RAM's flow control.
+  const realistic = options.scenario === 'realistic' && !options.seed;
+  const limits = new RateLimiter(options.rateLimits ?? (realistic ? SERVICE_RATE_LIMITS : []));
   const faults = defaultFaults({
-    latencyMs: options.latencyMs ?? 0, throttleRate: options.throttleRate ?? 0,
+    latencyMs: options.latencyMs ?? (realistic ? 80 : 0), throttleRate: options.throttleRate ?? 0,
     errorRate: options.errorRate ?? 0, resetRate: options.resetRate ?? 0, metadataDelayMs: options.metadataDelayMs ?? 0,
   });
   const calls: Calls = { total: 0, byAction: {}, metadata: 0, metadataByPath: {} };
   const state = { faults, metadataMode: options.metadataMode ?? 'token-optional' as MetadataMode };
   const now = () => Date.now() + state.faults.clockSkewMs;
-  const apiServer = createApiServer({ account, get faults() { return state.faults; }, random: randomSource(options.randomSeed), now, nonces: new NonceStore(), calls });
+  const apiServer = createApiServer({ account, get faults() { return state.faults; }, random: randomSource(options.randomSeed), now, nonces: new NonceStore(), calls, limits });
   const metadataServer = createMetadataServer({
     account, get faults() { return state.faults; }, calls, now, mode: () => state.metadataMode,
     credentialLifetimeSeconds: options.credentialLifetimeSeconds ?? 3600,
@@ -98,7 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const admin = [...account.accessKeys.values()].find((k) => k.userName === ADMIN_USER)!;
 
   return {
-    api, metadata, accessKeyId: admin.id, accessKeySecret: admin.secret, accountId: account.accountId, account, calls,
+    api, metadata, accessKeyId: admin.id, accessKeySecret: admin.secret, accountId: account.accountId, account, calls, limits,
     get faults() { return state.faults; },
     set faults(value: Faults) { state.faults = value; },
     get metadataMode() { return state.metadataMode; },
@@ -119,6 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       calls.metadata = 0;
       for (const k of Object.keys(calls.byAction)) delete calls.byAction[k];
       for (const k of Object.keys(calls.metadataByPath)) delete calls.metadataByPath[k];
+      for (const k of Object.keys(limits.throttled)) delete limits.throttled[k];
     },
     close: () => Promise.all([closeServer(apiServer), closeServer(metadataServer)]).then(() => undefined),
   };

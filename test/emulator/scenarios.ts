@@ -2,8 +2,10 @@
 // (10,000 instances over every public region, 2,000 roles, 1,000 keys) for paging and benchmarks.
 import type { EmulatorSeed } from './seed';
 import { REGIONS } from './regions';
+import { realisticSeed } from './scenarios/realistic';
 
-export type ScenarioName = 'demo' | 'empty' | 'large';
+export type ScenarioName = 'demo' | 'empty' | 'large' | 'realistic';
+export const SCENARIO_NAMES: readonly ScenarioName[] = ['demo', 'empty', 'large', 'realistic'];
 
 const accountTrust = (accountId: string) => ({
   Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { RAM: [`acs:ram::${accountId}:root`] } }], Version: '1',
@@ -86,5 +88,6 @@ export function largeSeed(): EmulatorSeed {
 export function scenarioSeed(name: ScenarioName): EmulatorSeed {
   if (name === 'demo') return demoSeed();
   if (name === 'large') return largeSeed();
+  if (name === 'realistic') return realisticSeed();
   return { accountId: '1688000000000003' };
 }

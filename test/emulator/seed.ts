@@ -13,7 +13,8 @@ export interface EmulatorSeed {
   defaultRegion?: string;
   admin?: { accessKeyId: string; accessKeySecret: string };
   users?: { name: string; policies?: string[]; accessKeyId?: string; accessKeySecret?: string }[];
-  policies?: { name: string; document: object | string; description?: string }[];
+  /** `document` is the default (newest) version; `olderVersions` come before it (v1, v2, …). */
+  policies?: { name: string; document: object | string; description?: string; olderVersions?: (object | string)[] }[];
   roles?: {
     name: string; description?: string; policies?: string[]; maxSessionDuration?: number;
     trustPolicy?: object | string; trustedServices?: string[];
@@ -56,10 +57,12 @@ export function buildAccount(seed: EmulatorSeed, now = Date.now()): Account {
   const account = new Account(seed.accountId ?? randomDigits(16), seed.defaultRegion ?? 'cn-hangzhou');
   const created = isoSeconds(now - 86_400_000 * 30);
   for (const p of seed.policies ?? []) {
-    const document = checkedDocument(`policy ${p.name}`, p.document, false);
+    const versions = [...(p.olderVersions ?? []), p.document].map((d, n) => ({
+      id: `v${n + 1}`, document: checkedDocument(`policy ${p.name} v${n + 1}`, d, false), createDate: created,
+    }));
     account.policies.set(p.name, {
-      name: p.name, type: 'Custom', description: p.description ?? '', defaultVersion: 'v1', createDate: created, updateDate: created,
-      versions: [{ id: 'v1', document, createDate: created }],
+      name: p.name, type: 'Custom', description: p.description ?? '', defaultVersion: versions.at(-1)!.id, createDate: created, updateDate: created,
+      versions,
     });
   }
   const refs = (names: string[] = []): PolicyRef[] => names.map((name) => {

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { parse as parseQuery } from 'node:querystring';
 import { ApiError } from './errors';
 import { sleep, type Faults } from './faults';
+import type { RateLimiter } from './rateLimit';
 import { authenticate, checkPayloadHash, isAcs3, type NonceStore, type WireRequest } from './signature';
 import type { Account } from './state';
 import type { Handler } from './handlers/context';
@@ -25,6 +26,8 @@ export interface ApiDeps {
   now(): number;
   nonces: NonceStore;
   calls: Calls;
+  /** Per-API flow control (realistic scenario); none by default. */
+  limits?: RateLimiter;
 }
 
 const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
@@ -109,7 +112,10 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
   });
   try {
     const f = deps.faults;
+    // Judged on arrival, answered after the latency, as the service's gateway does.
+    const overLimit = product ? deps.limits?.check(deps.account.accountId, product.id, action) : undefined;
     if (f.latencyMs > 0) await sleep(f.latencyMs);
+    if (overLimit) throw overLimit;
     if (f.resetRate > 0 && deps.random() < f.resetRate) {
       req.socket.destroy();
       return;

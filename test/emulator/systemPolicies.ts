@@ -2,6 +2,7 @@
 // ones are the published documents; ReadOnlyAccess is abridged to the products emulated here
 // (the real one lists every product), keeping its meaning: read, never decrypt or read secrets.
 import type { Policy } from './state';
+import { MORE_SYSTEM_POLICIES } from './scenarios/moreSystemPolicies';
 
 const doc = (statements: object[]): string => JSON.stringify({ Version: '1', Statement: statements });
 const allow = (Action: string | string[], Resource: string | string[] = '*') => ({ Effect: 'Allow', Action, Resource });
@@ -35,7 +36,7 @@ const DOCUMENTS: Record<string, [string, string]> = {
 const CREATED = '2015-04-28T16:00:00Z';
 
 export const systemPolicies: ReadonlyMap<string, Policy> = new Map(
-  Object.entries(DOCUMENTS).map(([name, [description, document]]) => [name, {
+  Object.entries({ ...DOCUMENTS, ...MORE_SYSTEM_POLICIES }).map(([name, [description, document]]) => [name, {
     name, type: 'System', description, defaultVersion: 'v1', createDate: CREATED, updateDate: CREATED,
     versions: [{ id: 'v1', document, createDate: CREATED }],
   } satisfies Policy]),

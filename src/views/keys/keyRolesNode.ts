@@ -1,40 +1,72 @@
 import * as vscode from 'vscode';
 import { keyArn } from '../../policy/arn';
-import { rolesThatCanUseKey, type KeyUser } from '../../policy/keyAccess';
+import type { KeyUser } from '../../policy/keyAccess';
 import { callerIdentity } from '../../session/callerIdentity';
-import { mapLimit } from '../../util/mapLimit';
+import { KeyRoleScan } from '../../session/keyRoleScan';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
 
+const REPAINT_MS = 250;
+/** A small account's scan ends within this: its list shows complete, without a "checking" row. */
+const FIRST_WAIT_MS = 3000;
+
 /**
  * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
  * or kms:GenerateDataKey on the key's ARN, evaluated from the policy documents (the reverse view).
+ * Over a large account the scan takes a while under RAM's rate limit: roles appear as they are
+ * found, with a "checking" row until the scan ends.
  */
 export class KeyRolesNode extends GroupNode {
+  private scan: KeyRoleScan | undefined;
+  private repaint: ReturnType<typeof setTimeout> | undefined;
+
   constructor(override readonly parent: KeyNode) {
     super(parent, 'roles', vscode.l10n.t('Roles that can use this key'), 'organization', 'kmsKeyRoles');
   }
 
   async getChildren(): Promise<TreeNode[]> {
     const { services, policies } = this.parent.tree;
-    const account = (await callerIdentity(services)).accountId;
-    const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
-    const roleNames: string[] = [];
-    for await (const role of services.ram.listRoles()) roleNames.push(role.roleName);
-    const roles = await mapLimit(roleNames, 8, async (roleName) => ({ roleName, documents: await policies.documentsOf(roleName) }));
-    const users = rolesThatCanUseKey(roles, resource);
-    if (users.length === 0) {
-      return [
-        new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
-          command: 'alicloudKms.grantKmsAccess',
-          title: vscode.l10n.t('Grant KMS Access'),
-          arguments: [this.parent],
-        }),
-      ];
+    if (!this.scan) {
+      const account = (await callerIdentity(services)).accountId;
+      const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
+      this.scan = new KeyRoleScan(services, policies, resource, () => this.repaintSoon());
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([this.scan.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_WAIT_MS)))]);
+      clearTimeout(timer);
     }
-    return users.map((user) => new KeyRoleNode(this, user));
+    const scan = this.scan;
+    const nodes: TreeNode[] = [...scan.found].sort((a, b) => a.roleName.localeCompare(b.roleName)).map((user) => new KeyRoleNode(this, user));
+    if (scan.error !== undefined) nodes.push(this.parent.tree.errorNode(this, scan.error));
+    else if (!scan.done) {
+      nodes.push(new MessageNode(this, 'scanning', vscode.l10n.t('Checking roles: {0} checked of {1} listed so far…', scan.checked, scan.listed), undefined, 'loading~spin'));
+    } else if (nodes.length === 0) {
+      nodes.push(new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
+        command: 'alicloudKms.grantKmsAccess',
+        title: vscode.l10n.t('Grant KMS Access'),
+        arguments: [this.parent],
+      }));
+    }
+    return nodes;
+  }
+
+  /** Resolves when every role has been checked (tests and benchmarks wait for it). */
+  async scanned(): Promise<void> {
+    await this.scan?.finished;
+  }
+
+  private repaintSoon(): void {
+    if (this.scan?.done) {
+      if (this.repaint) clearTimeout(this.repaint);
+      this.repaint = undefined;
+      this.parent.tree.refresh(this);
+      return;
+    }
+    this.repaint ??= setTimeout(() => {
+      this.repaint = undefined;
+      this.parent.tree.refresh(this);
+    }, REPAINT_MS);
   }
 }
 

@@ -26,6 +26,8 @@ export class RoleNode implements TreeNode {
     readonly role: RamRole,
     /** Undefined while the trust policy could not be read. */
     readonly trust: AssumeCheck | undefined,
+    /** True while the trust policy is still being read (rows below the first screen). */
+    readonly checking = false,
   ) {
     this.id = role.arn;
     this.roleName = role.roleName;
@@ -39,7 +41,7 @@ export class RoleNode implements TreeNode {
     const item = new vscode.TreeItem(this.role.roleName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = this.role.description;
-    item.contextValue = `ramRole:${this.ecsCanAssume ? 'ecsTrusted' : 'notEcsTrusted'}`;
+    item.contextValue = `ramRole:${this.checking ? 'checking' : this.ecsCanAssume ? 'ecsTrusted' : 'notEcsTrusted'}`;
     const tooltip = new vscode.MarkdownString();
     tooltip.appendMarkdown(`**${this.role.roleName}**\n\n`);
     if (this.role.description) tooltip.appendText(`${this.role.description}\n\n`);
@@ -47,7 +49,8 @@ export class RoleNode implements TreeNode {
     if (this.role.createDate) tooltip.appendMarkdown(`${vscode.l10n.t('Created: {0}', this.role.createDate)}\n\n`);
     if (this.role.maxSessionDuration) tooltip.appendMarkdown(`${vscode.l10n.t('Max session duration: {0} s', this.role.maxSessionDuration)}\n\n`);
     if (!this.trust) {
-      item.iconPath = new vscode.ThemeIcon('person');
+      item.iconPath = new vscode.ThemeIcon(this.checking ? 'loading~spin' : 'person');
+      if (this.checking) tooltip.appendMarkdown(vscode.l10n.t('Checking whether ECS can assume this role…'));
     } else if (!this.trust.canAssume) {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.description = vscode.l10n.t('ECS cannot assume');

@@ -1,33 +1,29 @@
 import * as vscode from 'vscode';
-import type { CloudServices, RamRole } from '../../cloud/types';
-import { parsePolicyDocument } from '../../policy/policyDocument';
-import { canServiceAssume, type AssumeCheck } from '../../policy/trustPolicy';
+import type { CloudServices } from '../../cloud/types';
 import type { CloudSession } from '../../session/cloudSession';
 import { RolePolicyReader } from '../../session/rolePolicies';
-import { mapLimit } from '../../util/mapLimit';
 import { CloudTreeProvider } from '../common/cloudTreeProvider';
 import { LoadMoreNode, MessageNode } from '../common/messageNodes';
 import { PagedList } from '../common/pagedList';
 import type { TreeNode } from '../common/treeNode';
 import { RoleNode, type RoleTreeContext } from './roleNode';
+import { RoleTrustReader, type LoadedRole } from './roleTrustReader';
 
 export const ROLES_PAGE_SIZE = 100;
 
-interface LoadedRole {
-  readonly role: RamRole;
-  readonly trust?: AssumeCheck;
-}
-
 /** The RAM Roles view: one node per role, marked when ECS cannot assume it. */
 export class RolesTreeProvider extends CloudTreeProvider {
-  private state: { services: CloudServices; list: PagedList<LoadedRole>; context: RoleTreeContext } | undefined;
+  private state: { services: CloudServices; list: PagedList<LoadedRole>; context: RoleTreeContext; trust: RoleTrustReader } | undefined;
 
   constructor(session: CloudSession, log: vscode.LogOutputChannel) {
     super('alicloudKms.roles', session, log);
   }
 
   override refresh(node?: TreeNode): void {
-    if (!node) this.state = undefined;
+    if (!node) {
+      this.state?.trust.stop();
+      this.state = undefined;
+    }
     super.refresh(node);
   }
 
@@ -37,12 +33,16 @@ export class RolesTreeProvider extends CloudTreeProvider {
   }
 
   protected async getRoots(services: CloudServices): Promise<TreeNode[]> {
-    if (this.state?.services !== services) this.state = this.createState(services);
-    const { list, context } = this.state;
+    if (this.state?.services !== services) {
+      this.state?.trust.stop();
+      this.state = this.createState(services);
+    }
+    const { list, context, trust } = this.state;
     await list.ensure(list.pageSize);
+    await trust.read(list.loaded);
     const nodes: TreeNode[] = list.loaded
       .filter(({ role }) => this.matches(role.roleName, role.description, role.arn))
-      .map(({ role, trust }) => new RoleNode(context, role, trust));
+      .map(({ role, trust: verdict, checking }) => new RoleNode(context, role, verdict, checking));
     if (list.loaded.length === 0) {
       return [
         new MessageNode(undefined, 'noRoles', vscode.l10n.t('No RAM roles: create an instance RAM role'), {
@@ -62,27 +62,12 @@ export class RolesTreeProvider extends CloudTreeProvider {
       policies: new RolePolicyReader(services),
       errorNode: (parent, error, scope) => this.errorNode(parent, error, scope),
     };
-    // ListRoles does not return trust policies: read them page by page so a role ECS cannot assume is marked.
-    const withTrust = async function* (): AsyncIterable<LoadedRole> {
-      const page: RamRole[] = [];
-      const flush = () => mapLimit(page.splice(0), 8, (role) => readTrust(services, role));
-      for await (const role of services.ram.listRoles({ pageSize: ROLES_PAGE_SIZE })) {
-        page.push(role);
-        if (page.length === ROLES_PAGE_SIZE) yield* await flush();
-      }
-      yield* await flush();
+    // ListRoles carries no trust policy: the reader adds the verdicts (first screen first, the rest lazily).
+    const listed = async function* (): AsyncIterable<LoadedRole> {
+      for await (const role of services.ram.listRoles({ pageSize: ROLES_PAGE_SIZE })) yield { role, checking: true };
     };
-    return { services, list: new PagedList(withTrust, ROLES_PAGE_SIZE), context };
-  }
-}
-
-async function readTrust(services: CloudServices, role: RamRole): Promise<LoadedRole> {
-  try {
-    const full = role.assumeRolePolicyDocument ? role : await services.ram.getRole(role.roleName);
-    const document = full.assumeRolePolicyDocument;
-    return { role: full, trust: document ? canServiceAssume(parsePolicyDocument(document)) : undefined };
-  } catch {
-    // The role still shows; its tooltip just lacks the trust verdict.
-    return { role };
+    // Repaint the whole tree (cheap: no calls); node ids are ARNs, so selection and expansion survive.
+    const trust = new RoleTrustReader(services, () => super.refresh());
+    return { services, list: new PagedList(listed, ROLES_PAGE_SIZE), context, trust };
   }
 }
