@@ -9,25 +9,34 @@
 
 /** Does the wildcard `pattern` match `value` as a whole? */
 export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  if (pattern === '*') return true;
-  const p = ignoreCase ? fold(pattern) : pattern;
-  const v = ignoreCase ? fold(value) : value;
-  const pieces = p.split('*');
-  if (pieces.length === 1) return p.length === v.length && pieceAt(p, v, 0);
+  return wildcardMatcher(pattern, ignoreCase)(value);
+}
+
+/** The pattern prepared once, for matching it against many values (e.g. every known action). */
+export function wildcardMatcher(pattern: string, ignoreCase = false): (value: string) => boolean {
+  if (pattern === '*') return () => true;
+  const pieces = (ignoreCase ? fold(pattern) : pattern).split('*');
+  const fixed = pieces.reduce((sum, piece) => sum + piece.length, 0);
+  if (pieces.length === 1) {
+    return (value) => value.length === fixed && pieceAt(pieces[0], ignoreCase ? fold(value) : value, 0);
+  }
   const first = pieces[0];
   const last = pieces[pieces.length - 1];
-  if (first.length + last.length > v.length) return false;
-  if (!pieceAt(first, v, 0) || !pieceAt(last, v, v.length - last.length)) return false;
-  let from = first.length;
-  const end = v.length - last.length;
-  for (let i = 1; i < pieces.length - 1; i++) {
-    const piece = pieces[i];
-    if (piece === '') continue;
-    const at = findPiece(piece, v, from, end);
-    if (at < 0) return false;
-    from = at + piece.length;
-  }
-  return true;
+  return (value) => {
+    if (value.length < fixed) return false; // every character outside the *s needs one of its own
+    const v = ignoreCase ? fold(value) : value;
+    if (!pieceAt(first, v, 0) || !pieceAt(last, v, v.length - last.length)) return false;
+    let from = first.length;
+    const end = v.length - last.length;
+    for (let i = 1; i < pieces.length - 1; i++) {
+      const piece = pieces[i];
+      if (piece === '') continue;
+      const at = findPiece(piece, v, from, end);
+      if (at < 0) return false;
+      from = at + piece.length;
+    }
+    return true;
+  };
 }
 
 /** Lower case one UTF-16 unit at a time, so `?` still stands for exactly one unit (as `[\s\S]` did). */
