@@ -1,10 +1,15 @@
 // Diagnostics for RAM policy documents open in the editor: the pure checks of src/policy run on
-// *.ram-policy.json, *.trust-policy.json and untitled policy JSON, debounced while typing.
+// *.ram-policy.json, *.trust-policy.json and untitled policy JSON. They never run inside an editor event:
+// a change schedules a check after a pause in typing (a newer change cancels the pending one), an opened
+// document is checked on the next turn of the event loop, and each check has a time budget (past it, one
+// diagnostic says so). The checks are linear and refuse texts over 64 KB, so the budget is a last guard.
 import * as vscode from 'vscode';
 import type { PositionedProblem } from '../policy/policyDocument';
 import { matchPolicyFile, policyFindings } from './policyFiles';
 
 const DEBOUNCE_MS = 300;
+/** Longest a check may hold the extension host; a usual policy takes a few milliseconds. */
+export const CHECK_BUDGET_MS = 250;
 const SOURCE = 'Alibaba Cloud RAM';
 
 const SEVERITY: Record<PositionedProblem['severity'], vscode.DiagnosticSeverity> = {
@@ -24,11 +29,11 @@ function toDiagnostic(document: vscode.TextDocument, p: PositionedProblem): vsco
 }
 
 /** Computes the diagnostics of one document now (exported for tests that do not want to wait). */
-export function policyDiagnosticsFor(document: vscode.TextDocument): vscode.Diagnostic[] | undefined {
+export function policyDiagnosticsFor(document: vscode.TextDocument, budgetMs = CHECK_BUDGET_MS): vscode.Diagnostic[] | undefined {
   const text = document.getText();
   const match = matchPolicyFile(document.fileName, document.languageId, document.isUntitled, text);
   if (!match) return undefined;
-  return policyFindings(text, match).map((p) => toDiagnostic(document, p));
+  return policyFindings(text, match, budgetMs).map((p) => toDiagnostic(document, p));
 }
 
 /**
@@ -52,12 +57,13 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vsc
     else collection.set(document.uri, diagnostics);
     timers.delete(key);
   };
-  const schedule = (document: vscode.TextDocument): void => {
+  const schedule = (document: vscode.TextDocument, delay = DEBOUNCE_MS): void => {
     const key = document.uri.toString();
     const pending = timers.get(key);
     if (pending) clearTimeout(pending);
-    timers.set(key, setTimeout(() => refresh(document), DEBOUNCE_MS));
+    timers.set(key, setTimeout(() => refresh(document), delay));
   };
+  const scheduleNow = (document: vscode.TextDocument): void => schedule(document, 0);
   const forget = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     const pending = timers.get(key);
@@ -66,10 +72,10 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vsc
     collection.delete(document.uri);
   };
 
-  vscode.workspace.textDocuments.forEach(refresh);
+  vscode.workspace.textDocuments.forEach(scheduleNow);
   const disposable = vscode.Disposable.from(
     collection,
-    vscode.workspace.onDidOpenTextDocument(refresh),
+    vscode.workspace.onDidOpenTextDocument(scheduleNow),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument(forget),
     { dispose: () => { timers.forEach((t) => clearTimeout(t)); timers.clear(); } },

@@ -3,6 +3,7 @@
 import { describeType, parseJsonAst, type JsonNode, type JsonObject, type JsonString } from './jsonAst';
 import { PolicyError, lineColumn, problem, type Problem } from './problem';
 import { propertiesOf, readStatement, shortJson } from './policyElements';
+import type { Deadline } from './deadline';
 
 export { STATEMENT_ELEMENTS, PRINCIPAL_TYPES, CONDITION_OPERATORS } from './policyElements';
 
@@ -81,10 +82,11 @@ export const MAX_POLICY_DOCUMENT_LENGTH = 6144;
 export const MAX_ANALYZED_LENGTH = 10 * MAX_POLICY_DOCUMENT_LENGTH + 4096;
 
 /**
- * Reads a policy document text and reports every problem with its place. Never throws: a text that is
+ * Reads a policy document text and reports every problem with its place. Never throws (except
+ * DeadlineExceeded when a `deadline` is given and spent): a text that is
  * not JSON gives one `Json.Syntax` problem at the offending character.
  */
-export function analyzePolicyText(text: string): PolicyAnalysis {
+export function analyzePolicyText(text: string, deadline?: Deadline): PolicyAnalysis {
   const problems: PositionedProblem[] = [];
   // Counted as they are added, so telling whether a statement added an error costs nothing per statement.
   let errors = 0;
@@ -130,6 +132,7 @@ export function analyzePolicyText(text: string): PolicyAnalysis {
     add('error', statementProp.value, problem('Policy.StatementNotArray', '"Statement" must be an array of statements ([ {...} ]), not {0}.', describeType(statementProp.value)));
   } else {
     statementProp.value.items.forEach((item, index) => {
+      deadline?.check();
       const errorsBefore = errors;
       const read = readStatement(item, index, add);
       if (read) statements.push({ ...read, valid: errors === errorsBefore });

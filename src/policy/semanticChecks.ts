@@ -7,6 +7,7 @@ import { problem, type Problem } from './problem';
 import { ECS_SERVICE_PRINCIPAL, canServiceAssume } from './trustPolicy';
 import { actionMatches, wildcardMatcher } from './wildcard';
 import type { JsonNode } from './jsonAst';
+import type { Deadline } from './deadline';
 
 export type PolicyKind = 'permission' | 'trust' | 'auto';
 
@@ -15,11 +16,13 @@ export interface CheckOptions {
   kind?: PolicyKind;
   /** The service the trust policy is for (ECS by default). */
   service?: string;
+  /** Checked between statements; when spent, the check throws DeadlineExceeded (see deadline.ts). */
+  deadline?: Deadline;
 }
 
-/** Every problem of a policy text: syntax and shape first, then the semantic findings. Never throws. */
+/** Every problem of a policy text: syntax and shape first, then the semantic findings. Never throws, except DeadlineExceeded when `options.deadline` is spent. */
 export function checkPolicyText(text: string, options: CheckOptions = {}): PositionedProblem[] {
-  const analysis = analyzePolicyText(text);
+  const analysis = analyzePolicyText(text, options.deadline);
   const out: PositionedProblem[] = [...analysis.problems];
   const { document, statements } = analysis;
   if (!document || !analysis.root) return out;
@@ -35,7 +38,10 @@ export function checkPolicyText(text: string, options: CheckOptions = {}): Posit
   }
 
   const actionFindings = new Map<string, ActionFinding>();
-  for (const s of statements) checkActions(s, add, actionFindings);
+  for (const s of statements) {
+    options.deadline?.check();
+    checkActions(s, add, actionFindings);
+  }
 
   if (kind === 'trust') checkTrust(analysis.statementArray ?? analysis.root, statements, options.service ?? ECS_SERVICE_PRINCIPAL, add);
   else checkPermission(statements, add);
