@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { activated } from './extension';
+import { policyDiagnosticsFor } from '../../src/language/policyDiagnostics';
 
 /** Waits until the policy diagnostics of `uri` satisfy `ok` (the provider is debounced). */
 async function policyDiagnostics(uri: vscode.Uri, ok: (d: vscode.Diagnostic[]) => boolean): Promise<vscode.Diagnostic[]> {
@@ -67,5 +68,57 @@ describe('RAM policy diagnostics', () => {
     const unknown = all.find((d) => d.code === 'Action.Unknown');
     assert.ok(unknown && /Did you mean "kms:Decrypt"/.test(unknown.message));
     assert.equal(all.filter((d) => d.source === 'Alibaba Cloud RAM' && d.code === 'Statement.BadEffect').length, 0, 'no double of the schema finding');
+  });
+});
+
+describe('RAM policy diagnostics never hold the extension host (issue 17)', () => {
+  before(activated);
+  afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  /** The longest the event loop went without running a 20 ms timer while `work` ran: how long the host was held. */
+  async function longestStall(work: () => Promise<void>): Promise<number> {
+    let last = performance.now();
+    let longest = 0;
+    const timer = setInterval(() => {
+      const now = performance.now();
+      longest = Math.max(longest, now - last);
+      last = now;
+    }, 20);
+    try {
+      await work();
+      await new Promise((r) => setTimeout(r, 500)); // the check of an opened document runs on a later turn
+    } finally {
+      clearInterval(timer);
+    }
+    return Math.max(longest, performance.now() - last);
+  }
+
+  const crafted = (name: string, text: string) => {
+    const file = join(mkdtempSync(join(tmpdir(), 'policy-')), name);
+    writeFileSync(file, text);
+    return vscode.Uri.file(file);
+  };
+
+  it('opens a backtracking wildcard action and 6,000 bad statements without a stall over 1 s', async () => {
+    const wildcard = crafted('wild.ram-policy.json', `{"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:${'*?'.repeat(16)}!","Resource":"*"}]}`);
+    const big = crafted('big.ram-policy.json', `{"Version":"1","Statement":[${Array(6000).fill('{"Effect":"Allow","Action":"kms:Nope*","Resource":"x"}').join(',')}]}`);
+    for (const uri of [wildcard, big]) {
+      const stall = await longestStall(async () => {
+        await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      });
+      console.log(`${uri.path.split('/').pop()}: longest stall ${stall.toFixed(0)} ms`);
+      assert.ok(stall < 1000, `the host was held ${stall.toFixed(0)} ms`);
+    }
+    const [tooLarge] = await policyDiagnostics(big, (ds) => ds.length > 0);
+    assert.equal(tooLarge.code, 'Policy.TooLargeToCheck');
+    assert.match(tooLarge.message, /RAM accepts at most 6,144/);
+  });
+
+  it('a check past its budget gives one diagnostic saying so', async () => {
+    const uri = crafted('late.ram-policy.json', '{"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:*","Resource":"*"}]}');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const late = policyDiagnosticsFor(document, 0) ?? [];
+    assert.deepEqual(late.map((d) => d.code), ['Policy.CheckTimedOut']);
+    assert.deepEqual((policyDiagnosticsFor(document) ?? []).map((d) => d.code), ['Kms.WildcardEverything']);
   });
 });
