@@ -1,8 +1,9 @@
 // Diagnostics for RAM policy documents open in the editor: the pure checks of src/policy run on
-// *.ram-policy.json, *.trust-policy.json and untitled policy JSON. They never run inside an editor event:
-// a change schedules a check after a pause in typing (a newer change cancels the pending one), an opened
-// document is checked on the next turn of the event loop, and each check has a time budget (past it, one
-// diagnostic says so). The checks are linear and refuse texts over 64 KB, so the budget is a last guard.
+// *.ram-policy.json, *.trust-policy.json and untitled policy JSON. Typing never waits for them: a change
+// schedules a check after a pause (a newer change cancels the pending one); an opened document is checked
+// at once (so its diagnostics are there with it, and a reused untitled URI never shows the last one's).
+// Each check has a time budget (past it, one diagnostic says so); the checks are linear and refuse texts
+// over 64 KB, so the budget is a last guard.
 import * as vscode from 'vscode';
 import type { PositionedProblem } from '../policy/policyDocument';
 import { matchPolicyFile, policyFindings } from './policyFiles';
@@ -57,13 +58,12 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vsc
     else collection.set(document.uri, diagnostics);
     timers.delete(key);
   };
-  const schedule = (document: vscode.TextDocument, delay = DEBOUNCE_MS): void => {
+  const schedule = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     const pending = timers.get(key);
     if (pending) clearTimeout(pending);
-    timers.set(key, setTimeout(() => refresh(document), delay));
+    timers.set(key, setTimeout(() => refresh(document), DEBOUNCE_MS));
   };
-  const scheduleNow = (document: vscode.TextDocument): void => schedule(document, 0);
   const forget = (document: vscode.TextDocument): void => {
     const key = document.uri.toString();
     const pending = timers.get(key);
@@ -72,10 +72,10 @@ export function registerPolicyDiagnostics(context: vscode.ExtensionContext): vsc
     collection.delete(document.uri);
   };
 
-  vscode.workspace.textDocuments.forEach(scheduleNow);
+  vscode.workspace.textDocuments.forEach(refresh);
   const disposable = vscode.Disposable.from(
     collection,
-    vscode.workspace.onDidOpenTextDocument(scheduleNow),
+    vscode.workspace.onDidOpenTextDocument(refresh),
     vscode.workspace.onDidChangeTextDocument((e) => schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument(forget),
     { dispose: () => { timers.forEach((t) => clearTimeout(t)); timers.clear(); } },

@@ -75,22 +75,28 @@ describe('RAM policy diagnostics never hold the extension host (issue 17)', () =
   before(activated);
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
-  /** The longest the event loop went without running a 20 ms timer while `work` ran: how long the host was held. */
-  async function longestStall(work: () => Promise<void>): Promise<number> {
+  /**
+   * What `work` (and the check it starts) cost the host: the CPU time of this process, which a blocking
+   * check spends in full (the RegExp once took 18 s), and the longest wall-clock gap between 20 ms timer
+   * ticks, logged (on a busy shared machine it also counts time the host waited for a CPU).
+   */
+  async function hostCost(work: () => Promise<void>): Promise<{ cpuMs: number; stallMs: number }> {
     let last = performance.now();
-    let longest = 0;
+    let stallMs = 0;
     const timer = setInterval(() => {
       const now = performance.now();
-      longest = Math.max(longest, now - last);
+      stallMs = Math.max(stallMs, now - last);
       last = now;
     }, 20);
+    const cpu = process.cpuUsage();
     try {
       await work();
-      await new Promise((r) => setTimeout(r, 500)); // the check of an opened document runs on a later turn
+      await new Promise((r) => setTimeout(r, 500)); // diagnostics of later edits run after a pause
     } finally {
       clearInterval(timer);
     }
-    return Math.max(longest, performance.now() - last);
+    const used = process.cpuUsage(cpu);
+    return { cpuMs: (used.user + used.system) / 1000, stallMs: Math.max(stallMs, performance.now() - last) };
   }
 
   const crafted = (name: string, text: string) => {
@@ -99,15 +105,15 @@ describe('RAM policy diagnostics never hold the extension host (issue 17)', () =
     return vscode.Uri.file(file);
   };
 
-  it('opens a backtracking wildcard action and 6,000 bad statements without a stall over 1 s', async () => {
+  it('opens a backtracking wildcard action and 6,000 bad statements spending well under 1 s of the host', async () => {
     const wildcard = crafted('wild.ram-policy.json', `{"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:${'*?'.repeat(16)}!","Resource":"*"}]}`);
     const big = crafted('big.ram-policy.json', `{"Version":"1","Statement":[${Array(6000).fill('{"Effect":"Allow","Action":"kms:Nope*","Resource":"x"}').join(',')}]}`);
     for (const uri of [wildcard, big]) {
-      const stall = await longestStall(async () => {
+      const { cpuMs, stallMs } = await hostCost(async () => {
         await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
       });
-      console.log(`${uri.path.split('/').pop()}: longest stall ${stall.toFixed(0)} ms`);
-      assert.ok(stall < 1000, `the host was held ${stall.toFixed(0)} ms`);
+      console.log(`${uri.path.split('/').pop()}: ${cpuMs.toFixed(0)} ms of CPU, longest gap between timer ticks ${stallMs.toFixed(0)} ms`);
+      assert.ok(cpuMs < 1000, `opening and checking took ${cpuMs.toFixed(0)} ms of the host's CPU`);
     }
     const [tooLarge] = await policyDiagnostics(big, (ds) => ds.length > 0);
     assert.equal(tooLarge.code, 'Policy.TooLargeToCheck');

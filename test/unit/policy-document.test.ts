@@ -133,3 +133,11 @@ test('comments, a BOM inside the text and whitespace JSON does not know are refu
   const control = analyzePolicyText('{"Version":"1\u0001"}').problems[0];
   assert.equal(control.offset, 13, 'points at the control character, not the string');
 });
+
+test('a __proto__ element of a statement or the document is refused, not merged into the prototype', () => {
+  const statement = '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","__proto__":{"Effect":"Deny"}}]}';
+  assert.ok(codes(statement).includes('Statement.UnknownElement'));
+  assert.throws(() => parsePolicyDocument(statement), (e: unknown) => e instanceof PolicyError && /Unknown element "__proto__"/.test(e.message));
+  assert.ok(codes('{"__proto__":{},"Version":"1","Statement":[]}').includes('Policy.UnknownElement'));
+  assert.equal(({} as Record<string, unknown>).Effect, undefined);
+});
