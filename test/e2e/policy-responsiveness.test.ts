@@ -25,7 +25,8 @@ let workbench: Workbench;
 let page: Page;
 
 before(async () => {
-  workbench = await openWorkbench({ installExtensions: [vsixPath] }, 20_000);
+  // A generous default time-out for loading the workbench on a busy machine; the measured answers are timed apart from it.
+  workbench = await openWorkbench({ installExtensions: [vsixPath] }, 120_000);
   ({ page } = workbench);
   for (const [name, text] of Object.entries(FILES)) writeFileSync(join(workbench.workspaceDir, name), text);
 });
@@ -55,6 +56,9 @@ async function commandAnswerMs(): Promise<number> {
 }
 
 test('the extension host answers a command within 1 s after crafted policy files open', async () => {
+  // The extension is there: its container shows its views (their welcome comes from the extension).
+  await page.locator(`.part.activitybar .action-label[aria-label^="${nls['container.title']}"]`).click();
+  await page.locator('.part.sidebar .pane-header', { hasText: nls['view.roles'] }).waitFor();
   // Once before: the first command loads the implementation, which is not what is measured here.
   const warm = await commandAnswerMs();
   console.log(`before any policy file: ${warm} ms`);
