@@ -22,6 +22,9 @@ const common = {
   sourcemap: production ? false : 'linked',
   logLevel: 'warning',
   external: ['vscode'],
+  // jsonc-parser's "main" is a UMD file whose require() calls esbuild cannot follow (the bundle would
+  // fail at run time with "Cannot find module './impl/format'"); its ES module build bundles cleanly.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

@@ -27,7 +27,7 @@ export interface KeyProducer {
 export const KEY_PRODUCERS: readonly KeyProducer[] = [
   { file: 'src/policy/problem.ts', name: 'problem', argument: 1, why: 'Problem.template of the policy module (and src/workflows), shown with vscode.l10n.t(problem.template, ...problem.args)' },
   { file: 'src/policy/validation.ts', name: 'nameRule', argument: 4, properties: true, why: 'the empty/tooLong/badCharacter templates nameRule hands to problem()' },
-  { file: 'src/policy/policyDocument.ts', name: 'propertiesOf', argument: 4, why: 'the "unknown element" template propertiesOf hands to problem()' },
+  { file: 'src/policy/policyElements.ts', name: 'propertiesOf', argument: 4, why: 'the "unknown element" template propertiesOf hands to problem()' },
   { file: 'src/util/message.ts', name: 'text', argument: 0, why: 'Message.template of the pure modules (src/diagnosis...), shown with localize() = vscode.l10n.t(template, ...args)' },
   { file: 'src/diagnosis/encryptionContext.ts', name: 'fail', argument: 0, why: 'the EncryptionContext parse problems, which fail() hands to text()' },
   { file: 'src/diagnosis/skipped.ts', name: 'skipped', argument: 2, why: 'the reason of a skipped diagnosis line, which skipped() hands to text()' },

@@ -1,10 +1,16 @@
 // Diagnostics for RAM policy documents open in the editor: the pure checks of src/policy run on
-// *.ram-policy.json, *.trust-policy.json and untitled policy JSON, debounced while typing.
+// *.ram-policy.json, *.trust-policy.json and untitled policy JSON. Typing never waits for them: a change
+// schedules a check after a pause (a newer change cancels the pending one); an opened document is checked
+// at once (so its diagnostics are there with it, and a reused untitled URI never shows the last one's).
+// Each check has a time budget (past it, one diagnostic says so); the checks are linear and refuse texts
+// over 64 KB, so the budget is a last guard.
 import * as vscode from 'vscode';
 import type { PositionedProblem } from '../policy/policyDocument';
 import { matchPolicyFile, policyFindings } from './policyFiles';
 
 const DEBOUNCE_MS = 300;
+/** Longest a check may hold the extension host; a usual policy takes a few milliseconds. */
+export const CHECK_BUDGET_MS = 250;
 const SOURCE = 'Alibaba Cloud RAM';
 
 const SEVERITY: Record<PositionedProblem['severity'], vscode.DiagnosticSeverity> = {
@@ -24,11 +30,11 @@ function toDiagnostic(document: vscode.TextDocument, p: PositionedProblem): vsco
 }
 
 /** Computes the diagnostics of one document now (exported for tests that do not want to wait). */
-export function policyDiagnosticsFor(document: vscode.TextDocument): vscode.Diagnostic[] | undefined {
+export function policyDiagnosticsFor(document: vscode.TextDocument, budgetMs = CHECK_BUDGET_MS): vscode.Diagnostic[] | undefined {
   const text = document.getText();
   const match = matchPolicyFile(document.fileName, document.languageId, document.isUntitled, text);
   if (!match) return undefined;
-  return policyFindings(text, match).map((p) => toDiagnostic(document, p));
+  return policyFindings(text, match, budgetMs).map((p) => toDiagnostic(document, p));
 }
 
 /**

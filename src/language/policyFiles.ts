@@ -2,6 +2,8 @@
 // so it is unit-tested; policyDiagnostics.ts applies it to VS Code documents.
 import type { PositionedProblem } from '../policy/policyDocument';
 import { checkPolicyText, type PolicyKind } from '../policy/semanticChecks';
+import { DeadlineExceeded, deadlineAfter } from '../policy/deadline';
+import { problem } from '../policy/problem';
 
 export const TRUST_POLICY_SUFFIX = '.trust-policy.json';
 export const PERMISSION_POLICY_SUFFIX = '.ram-policy.json';
@@ -36,8 +38,21 @@ const SHAPE_CODES_COVERED_BY_SCHEMA = new Set([
   'Condition.BlockNotObject', 'Condition.EmptyValues', 'Condition.BadValue',
 ]);
 
-/** The findings to show for a policy document, without what VS Code's JSON service already reports. */
-export function policyFindings(text: string, match: PolicyFileMatch): PositionedProblem[] {
-  return checkPolicyText(text, { kind: match.kind }).filter((p) =>
-    !p.code.startsWith('Json.') && !(match.schemaApplies && SHAPE_CODES_COVERED_BY_SCHEMA.has(p.code)));
+/**
+ * The findings to show for a policy document, without what VS Code's JSON service already reports.
+ * With `budgetMs`, a check that runs longer stops and gives one finding saying so, instead of holding
+ * the extension host (the analysis is linear and capped in size, so this is a last guard).
+ */
+export function policyFindings(text: string, match: PolicyFileMatch, budgetMs?: number): PositionedProblem[] {
+  let found: PositionedProblem[];
+  try {
+    found = checkPolicyText(text, { kind: match.kind, deadline: budgetMs === undefined ? undefined : deadlineAfter(budgetMs) });
+  } catch (err) {
+    if (!(err instanceof DeadlineExceeded)) throw err;
+    return [{
+      ...problem('Policy.CheckTimedOut', 'Checking this policy took longer than {0} ms, so its problems are not shown. Shorten the document or split it into several policies.', err.budgetMs),
+      severity: 'warning', offset: 0, length: 1,
+    }];
+  }
+  return found.filter((p) => !p.code.startsWith('Json.') && !(match.schemaApplies && SHAPE_CODES_COVERED_BY_SCHEMA.has(p.code)));
 }

@@ -3,9 +3,12 @@
 // referenced as an environment variable the user sets themselves.
 import { formatCompact } from './policyText';
 
-/** Quotes one argument for a POSIX shell: bare when it is safe, otherwise single quotes with ' escaped as '\''. */
+/**
+ * Quotes one argument for a POSIX shell: bare when it is safe, otherwise single quotes with ' escaped as '\''.
+ * A word starting with `=` is quoted too: zsh expands `=name` to the path of the command `name`.
+ */
 export function shellQuote(value: string): string {
-  if (value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value)) return value;
+  if (value !== '' && /^[A-Za-z0-9_@%+=:,./-]+$/.test(value) && !value.startsWith('=')) return value;
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 

@@ -5,8 +5,9 @@ import { CHECKED_PRODUCTS, KNOWN_ACTIONS, canonicalAction } from './actions';
 import { analyzePolicyText, type PositionedProblem, type Severity, type PositionedStatement } from './policyDocument';
 import { problem, type Problem } from './problem';
 import { ECS_SERVICE_PRINCIPAL, canServiceAssume } from './trustPolicy';
-import { actionMatches } from './wildcard';
+import { actionMatches, wildcardMatcher } from './wildcard';
 import type { JsonNode } from './jsonAst';
+import type { Deadline } from './deadline';
 
 export type PolicyKind = 'permission' | 'trust' | 'auto';
 
@@ -15,11 +16,13 @@ export interface CheckOptions {
   kind?: PolicyKind;
   /** The service the trust policy is for (ECS by default). */
   service?: string;
+  /** Checked between statements; when spent, the check throws DeadlineExceeded (see deadline.ts). */
+  deadline?: Deadline;
 }
 
-/** Every problem of a policy text: syntax and shape first, then the semantic findings. Never throws. */
+/** Every problem of a policy text: syntax and shape first, then the semantic findings. Never throws, except DeadlineExceeded when `options.deadline` is spent. */
 export function checkPolicyText(text: string, options: CheckOptions = {}): PositionedProblem[] {
-  const analysis = analyzePolicyText(text);
+  const analysis = analyzePolicyText(text, options.deadline);
   const out: PositionedProblem[] = [...analysis.problems];
   const { document, statements } = analysis;
   if (!document || !analysis.root) return out;
@@ -34,7 +37,11 @@ export function checkPolicyText(text: string, options: CheckOptions = {}): Posit
     add('warning', analysis.statementArray, problem('Policy.NoStatements', 'The policy has no statements: it allows nothing. Add a statement or delete the policy.'));
   }
 
-  for (const s of statements) checkActions(s, add);
+  const actionFindings = new Map<string, ActionFinding>();
+  for (const s of statements) {
+    options.deadline?.check();
+    checkActions(s, add, actionFindings);
+  }
 
   if (kind === 'trust') checkTrust(analysis.statementArray ?? analysis.root, statements, options.service ?? ECS_SERVICE_PRINCIPAL, add);
   else checkPermission(statements, add);
@@ -43,28 +50,42 @@ export function checkPolicyText(text: string, options: CheckOptions = {}): Posit
 
 type Add = (severity: Severity, at: { offset: number; length: number }, found: Problem) => void;
 
-function checkActions(s: PositionedStatement, add: Add): void {
+/** What checkActions found for one action text (undefined: nothing to report). */
+type ActionFinding = { severity: Severity; found: Problem } | undefined;
+
+/**
+ * Each distinct action text is judged once (`seen`): a document repeating an action thousands of times
+ * costs one look-up per repeat, not one pass over the known actions.
+ */
+function checkActions(s: PositionedStatement, add: Add, seen: Map<string, ActionFinding>): void {
   for (const name of ['Action', 'NotAction'] as const) {
     for (const node of s.elements[name]?.strings ?? []) {
-      const action = node.value;
-      const colon = action.indexOf(':');
-      if (colon < 0) continue;
-      const product = action.slice(0, colon).toLowerCase();
-      if (!['kms', 'ecs', 'ram', 'sts'].includes(product)) continue;
-      const wild = /[*?]/.test(action);
-      const severity: Severity = CHECKED_PRODUCTS.includes(product) ? 'warning' : 'information';
-      if (wild) {
-        if (!KNOWN_ACTIONS.some((known) => actionMatches(action, known))) {
-          add(severity, node, problem('Action.MatchesNothing', '"{0}" matches none of the {1} actions this extension knows. Check the spelling.', action, product));
-        }
-      } else if (!canonicalAction(action)) {
-        const suggestion = closestAction(action);
-        add(severity, node, suggestion
-          ? problem('Action.Unknown', '"{0}" is not a known {1} action. Did you mean "{2}"?', action, product, suggestion)
-          : problem('Action.UnknownNoSuggestion', '"{0}" is not a known {1} action. Check the spelling (actions are product:ApiName, e.g. kms:Decrypt).', action, product));
-      }
+      if (!seen.has(node.value)) seen.set(node.value, judgeAction(node.value));
+      const finding = seen.get(node.value);
+      if (finding) add(finding.severity, node, finding.found);
     }
   }
+}
+
+function judgeAction(action: string): ActionFinding {
+  const colon = action.indexOf(':');
+  if (colon < 0) return undefined;
+  const product = action.slice(0, colon).toLowerCase();
+  if (!['kms', 'ecs', 'ram', 'sts'].includes(product)) return undefined;
+  const severity: Severity = CHECKED_PRODUCTS.includes(product) ? 'warning' : 'information';
+  if (/[*?]/.test(action)) {
+    const matches = wildcardMatcher(action, true);
+    if (KNOWN_ACTIONS.some(matches)) return undefined;
+    return { severity, found: problem('Action.MatchesNothing', '"{0}" matches none of the {1} actions this extension knows. Check the spelling.', action, product) };
+  }
+  if (canonicalAction(action)) return undefined;
+  const suggestion = closestAction(action);
+  return {
+    severity,
+    found: suggestion
+      ? problem('Action.Unknown', '"{0}" is not a known {1} action. Did you mean "{2}"?', action, product, suggestion)
+      : problem('Action.UnknownNoSuggestion', '"{0}" is not a known {1} action. Check the spelling (actions are product:ApiName, e.g. kms:Decrypt).', action, product),
+  };
 }
 
 function checkPermission(statements: PositionedStatement[], add: Add): void {

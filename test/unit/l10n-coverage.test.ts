@@ -39,7 +39,7 @@ const DYNAMIC: Record<string, string> = {
   'src/policy/validation.ts: templates.empty': 'producer:nameRule',
   'src/policy/validation.ts: templates.tooLong': 'producer:nameRule',
   'src/policy/validation.ts: templates.badCharacter': 'producer:nameRule',
-  'src/policy/policyDocument.ts: unknownTemplate': 'producer:propertiesOf',
+  'src/policy/policyElements.ts: unknownTemplate': 'producer:propertiesOf',
   // CloudError hints (KEY_SOURCES: English sentences made in src/cloud, each its own key).
   'src/session/localizeHint.ts: hint': 'source:hint',
   'src/diagnosis/metadataChecks.ts: error.hint': 'source:hint',

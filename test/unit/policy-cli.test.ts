@@ -1,21 +1,35 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { shellQuote, aliyunCommand, createRoleCommand, attachPolicyToRoleCommand, attachInstanceRamRoleCommand, runInstancesCommand, createPolicyCommand, detachInstanceRamRoleCommand } from '../../src/policy/cli';
 import { serviceTrustPolicy } from '../../src/policy/trustPolicy';
+import { SHELLS, wordsIn } from './support/shells';
 
-/** What a real POSIX shell makes of the quoted words: the proof that quoting is right. */
+/** What every installed shell makes of the quoted words (they must all agree): the proof that quoting is right. */
 function shellWords(command: string): string[] {
-  const out = execFileSync('/bin/sh', ['-c', `for a in ${command}; do printf '%s\\0' "$a"; done`], { encoding: 'utf8' });
-  return out.split('\0').slice(0, -1);
+  const results = SHELLS.filter((s) => s.path).map((s) => ({ name: s.name, words: wordsIn(s.path!, command) }));
+  for (const r of results.slice(1)) assert.deepEqual(r.words, results[0].words, `${r.name} and ${results[0].name} disagree on ${command}`);
+  return results[0].words;
 }
 
-test('shellQuote leaves safe words bare and survives quotes, spaces and specials in a real shell', () => {
-  assert.equal(shellQuote('ecs-kms.role'), 'ecs-kms.role');
-  assert.equal(shellQuote(''), "''");
-  for (const value of ["it's", 'a b', '"quoted"', '$HOME `id` $(id)', 'back\\slash', "'", 'line\nbreak', '*', '{"a":["b"]}']) {
-    assert.deepEqual(shellWords(shellQuote(value)), [value], value);
-  }
+for (const shell of SHELLS) {
+  test(`shellQuote leaves safe words bare and survives quotes, spaces and specials in ${shell.name}`, (t) => {
+    if (!shell.path) {
+      assert.ok(!shell.required, `${shell.name} is required for this test (Debian: apt-get install ${shell.name})`);
+      t.diagnostic(`${shell.name} is not installed: skipped (install it to check quoting for it)`);
+      t.skip(`${shell.name} is not installed`);
+      return;
+    }
+    assert.equal(shellQuote('ecs-kms.role'), 'ecs-kms.role');
+    assert.equal(shellQuote(''), "''");
+    const values = ["it's", 'a b', '"quoted"', '$HOME `id` $(id)', 'back\\slash', "'", 'line\nbreak', '*', '{"a":["b"]}', '=ls', '=', '==x', 'a=b', '~', '~root', '#x', '!x', '%1', '^x'];
+    // One shell run for all the words; each word comes back as one word, unchanged, in order.
+    assert.deepEqual(wordsIn(shell.path, values.map(shellQuote).join(' ')), values);
+  });
+}
+
+test('a word starting with = is quoted (zsh would expand =ls to the path of ls)', () => {
+  assert.equal(shellQuote('=ls'), "'=ls'");
+  assert.equal(shellQuote('a=b'), 'a=b');
 });
 
 test('CreateRole with the trust policy, compact, quoted', () => {

@@ -2,6 +2,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { analyzePolicyText, parsePolicyDocument } from '../../src/policy/policyDocument';
 import { PolicyError } from '../../src/policy/problem';
+import { parseJsonAst, toValue } from '../../src/policy/jsonAst';
+import fc from 'fast-check';
 
 const codes = (text: string) => analyzePolicyText(text).problems.map((p) => p.code);
 
@@ -89,4 +91,53 @@ test('parsePolicyDocument throws PolicyError with line and column for invalid te
 test('very deep nesting is refused with a PolicyError, not a stack overflow', () => {
   const text = '['.repeat(10000) + ']'.repeat(10000);
   assert.equal(analyzePolicyText(text).problems[0].code, 'Json.TooDeep');
+});
+
+test('numbers of any length JSON accepts are accepted (a 400-digit number, 1e400, a long fraction)', () => {
+  const long = '9'.repeat(400);
+  const fraction = '0.' + '0'.repeat(500) + '1';
+  for (const n of [long, '1e400', '-1E-400', fraction]) {
+    const text = `{"Version":"1","Statement":[{"Effect":"Allow","Action":"kms:Decrypt","Resource":"*","Condition":{"NumericLessThan":{"acs:x":${n}}}}]}`;
+    assert.deepEqual(codes(text), [], n.slice(0, 20));
+    const doc = parsePolicyDocument(text);
+    assert.deepEqual(doc.Statement[0].Condition!.NumericLessThan['acs:x'], [String(JSON.parse(n))]);
+  }
+});
+
+test('the parser accepts exactly what JSON.parse accepts, with the same value (BOM allowed first)', () => {
+  const chars = fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', 'u', '0', '1', '-', '+', '.', 'e', ' ', '\n', '\t', '\v', 't', 'r', 'n', 'l', 'f', 'a', '/', '*', '\u2028', '\ufeff', '\u0001');
+  const texts = fc.oneof(fc.array(chars, { maxLength: 12 }).map((a) => a.join('')), fc.jsonValue().map((v) => JSON.stringify(v)), fc.string({ unit: 'binary', maxLength: 30 }));
+  fc.assert(fc.property(texts, (text) => {
+    let expected: unknown;
+    let valid = true;
+    try {
+      expected = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      valid = false;
+    }
+    try {
+      const value = toValue(parseJsonAst(text));
+      assert.ok(valid, `accepted what JSON.parse refuses: ${JSON.stringify(text)}`);
+      assert.deepEqual(value, expected);
+    } catch (err) {
+      if (!(err instanceof PolicyError)) throw err;
+      assert.ok(!valid, `refused valid JSON ${JSON.stringify(text)}: ${err.message}`);
+    }
+  }), { seed: 20261130, numRuns: 4000 });
+});
+
+test('comments, a BOM inside the text and whitespace JSON does not know are refused', () => {
+  assert.match(analyzePolicyText('{"Version":"1" // c\n}').problems[0].message, /no comment/);
+  assert.equal(analyzePolicyText('{"Version":"1",\ufeff"Statement":[]}').problems[0].code, 'Json.Syntax');
+  assert.equal(analyzePolicyText('{"Version":"1",\u00a0"Statement":[]}').problems[0].code, 'Json.Syntax');
+  const control = analyzePolicyText('{"Version":"1\u0001"}').problems[0];
+  assert.equal(control.offset, 13, 'points at the control character, not the string');
+});
+
+test('a __proto__ element of a statement or the document is refused, not merged into the prototype', () => {
+  const statement = '{"Version":"1","Statement":[{"Effect":"Allow","Action":"*","Resource":"*","__proto__":{"Effect":"Deny"}}]}';
+  assert.ok(codes(statement).includes('Statement.UnknownElement'));
+  assert.throws(() => parsePolicyDocument(statement), (e: unknown) => e instanceof PolicyError && /Unknown element "__proto__"/.test(e.message));
+  assert.ok(codes('{"__proto__":{},"Version":"1","Statement":[]}').includes('Policy.UnknownElement'));
+  assert.equal(({} as Record<string, unknown>).Effect, undefined);
 });

@@ -2,7 +2,6 @@
 // failure reproduces; each test reports how many cases it ran.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import fc from 'fast-check';
 import { analyzePolicyText, parsePolicyDocument, readPolicyLeniently } from '../../src/policy/policyDocument';
 import { checkPolicyText } from '../../src/policy/semanticChecks';
@@ -12,6 +11,7 @@ import { classifyKeyIdentifier, parseArn, parseRoleArn, roleArn } from '../../sr
 import { evaluate } from '../../src/policy/evaluator';
 import { shellQuote } from '../../src/policy/cli';
 import { wildcardMatch } from '../../src/policy/wildcard';
+import { SHELLS, wordsIn } from './support/shells';
 
 const SEED = 20261130;
 const RUNS = 400;
@@ -122,10 +122,18 @@ test('fuzz: explicit Deny always wins; a literal pattern matches itself', (t) =>
   });
 });
 
-test('fuzz: shell quoting survives a real shell', (t) => {
-  const values = fc.sample(fc.string({ unit: 'grapheme', maxLength: 20 }).filter((s) => !s.includes('\0')), { seed: SEED, numRuns: 300 });
-  const script = `for a in ${values.map(shellQuote).join(' ')}; do printf '%s\\0' "$a"; done`;
-  const words = execFileSync('/bin/sh', ['-c', script], { encoding: 'utf8' }).split('\0').slice(0, -1);
-  assert.deepEqual(words, values);
-  t.diagnostic(`shellQuote: ${values.length} cases through /bin/sh (seed ${SEED})`);
+test('fuzz: shell quoting survives real shells (bash, dash, and zsh when installed)', (t) => {
+  const values = fc.sample(fc.oneof(
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.string({ unit: fc.constantFrom('=', '~', '#', '!', '%', '^', 'a', ' ', "'", '$', '*'), maxLength: 6 }),
+  ).filter((s) => !s.includes('\0')), { seed: SEED, numRuns: 300 });
+  for (const shell of SHELLS) {
+    if (!shell.path) {
+      assert.ok(!shell.required, `${shell.name} is required`);
+      t.diagnostic(`${shell.name} is not installed: skipped`);
+      continue;
+    }
+    assert.deepEqual(wordsIn(shell.path, values.map(shellQuote).join(' ')), values, shell.name);
+    t.diagnostic(`shellQuote: ${values.length} cases through ${shell.name} (seed ${SEED})`);
+  }
 });

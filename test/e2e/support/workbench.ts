@@ -17,6 +17,8 @@ export const screenshotsDir = join(repoRoot, 'test', 'e2e', 'screenshots');
 
 export interface Workbench {
   readonly page: Page;
+  /** The folder open as the workspace (files written there can be opened with Quick Open). */
+  readonly workspaceDir: string;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openWorkbench(options: CodeServerOptions, defaultTimeoutMs
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   return {
     page,
+    workspaceDir: server.workspaceDir,
     async close() {
       await browser.close();
       await server.stop();
@@ -54,6 +57,7 @@ export async function openDemoWorkbench(extra: Partial<CodeServerOptions> = {}):
   return {
     emulator,
     page: workbench.page,
+    workspaceDir: workbench.workspaceDir,
     async close() {
       await workbench.close();
       await emulator.close();
