@@ -3,14 +3,15 @@
 // and the whole tree is killed when stopped, on exit, on Ctrl+C: every browser connection leaves an
 // extension host behind.
 import { spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { HostPurpose } from './hostPlan';
 import { ensureHost } from './install';
-import { killTree, spawnTree, stopTree } from './processes';
+import { inheritedEnv, killTree, spawnTree, stopTree } from './processes';
+import { userSettingsJson } from './userSettings';
 
 export interface CodeServerOptions {
   /** Extra environment for code-server and so for the extension host (e.g. the emulator's address). */
@@ -98,9 +99,7 @@ function makeRunDirs(settings: Readonly<Record<string, unknown>> | undefined) {
   for (const dir of [dirs.home, dirs.tmp, dirs.extensions, dirs.workspace, join(dirs.userData, 'User'), join(dirs.userData, 'Machine')]) {
     mkdirSync(dir, { recursive: true });
   }
-  const base = JSON.parse(readFileSync(join(__dirname, 'settings.json'), 'utf8')) as Record<string, unknown>;
-  delete base['//'];
-  const merged = JSON.stringify({ ...base, ...settings }, null, 2) + '\n';
+  const merged = userSettingsJson(settings);
   // code-server keeps the browser user's settings on the server; machine-scoped settings are read from Machine/.
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), merged);
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), merged);
@@ -109,11 +108,8 @@ function makeRunDirs(settings: Readonly<Record<string, unknown>> | undefined) {
 }
 
 function privateEnv(dirs: ReturnType<typeof makeRunDirs>, extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(npm_|VSCODE_|ELECTRON_)/i.test(key) && key !== 'NODE_OPTIONS'),
-  );
   return {
-    ...inherited,
+    ...inheritedEnv(),
     HOME: dirs.home,
     TMPDIR: dirs.tmp,
     XDG_CONFIG_HOME: join(dirs.home, '.config'),

@@ -62,6 +62,8 @@ export interface HostPlan {
   readonly browser?: FoundBrowser;
   /** The VS Code the demo opens (purpose `demo`). */
   readonly demoHost?: DemoHost;
+  /** The desktop VS Code it opens, when demoHost is `desktop`. */
+  readonly desktopVsCode?: DesktopVsCode;
   /** code-server must be installed into the cache (a compile of native modules). */
   readonly installCodeServer: boolean;
   /** Node.js 24 for code-server: the npm `node` package (Linux, Windows), or the one running this (macOS). */
@@ -166,7 +168,8 @@ export function decideHostSetup(facts: HostFacts): HostPlan {
   const needsCodeServer = facts.purpose === 'tests' || demoHost === 'code-server';
   const installCodeServer = needsCodeServer && !facts.hostInstalled;
   const nodeRuntime = facts.platform === 'darwin' ? 'current' : 'npm-package';
-  const plan = (rest: Partial<HostPlan>): HostPlan => ({ messages, aptInstall: [], demoHost, installCodeServer, nodeRuntime, ...rest });
+  const desktopVsCode = demoHost === 'desktop' ? facts.desktopVsCode : undefined;
+  const plan = (rest: Partial<HostPlan>): HostPlan => ({ messages, aptInstall: [], demoHost, desktopVsCode, installCodeServer, nodeRuntime, ...rest });
   if (demo !== undefined && demoHost === undefined) return plan({ blocked: demo });
 
   const chosen = facts.purpose === 'tests' ? chooseBrowser(facts, messages) : undefined;

@@ -20,6 +20,15 @@ export function prependPath(env: NodeJS.ProcessEnv, dir: string): NodeJS.Process
   return { ...env, [key]: [dir, env[key]].filter(Boolean).join(delimiter) };
 }
 
+/**
+ * This process's environment without what would confuse a VS Code started from it: npm's variables
+ * of an outer `npm run`, a VS Code terminal's VSCODE_ and ELECTRON_ variables (ELECTRON_RUN_AS_NODE turns the
+ * window into plain Node.js), NODE_OPTIONS (tsx's loader).
+ */
+export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(npm_|VSCODE_|ELECTRON_)/i.test(key) && key !== 'NODE_OPTIONS'));
+}
+
 function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
