@@ -1,9 +1,8 @@
 // Which Chrome, Chromium or Edge the browser tests drive. Playwright only needs a Chromium-based
 // executable: Debian's chromium here, the installed Chrome or Edge on a contributor's Mac or PC.
 // ALICLOUD_KMS_BROWSER (a path to the executable) overrides the search.
-import { statSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import { findOnPath } from './processes';
+import { findOnPath, isFile } from './processes';
 
 export const BROWSER_OVERRIDE_VARIABLE = 'ALICLOUD_KMS_BROWSER';
 
@@ -47,14 +46,6 @@ export function browserLocations(platform: NodeJS.Platform, env: NodeJS.ProcessE
     { name: 'Google Chrome', path: '/opt/google/chrome/chrome' },
     { name: 'Microsoft Edge', path: '/opt/microsoft/msedge/msedge' },
   ];
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 /** Every Chromium-based browser found on this machine, in order of preference (commands on PATH first on Linux). */

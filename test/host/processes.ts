@@ -29,7 +29,8 @@ export function inheritedEnv(env: NodeJS.ProcessEnv = process.env): NodeJS.Proce
   return Object.fromEntries(Object.entries(env).filter(([key]) => !/^(npm_|VSCODE_|ELECTRON_)/i.test(key) && key !== 'NODE_OPTIONS'));
 }
 
-function isFile(path: string): boolean {
+/** A regular file (or a link to one) exists at `path`. */
+export function isFile(path: string): boolean {
   try {
     return statSync(path).isFile();
   } catch {

@@ -2,9 +2,9 @@
 // location. The demo needs both the CLI (to install the .vsix into a private extensions folder) and the
 // window's own executable: started directly, that process IS the window, so Ctrl+C can stop it (the
 // CLI only hands the arguments to a detached process and exits).
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import { posix, win32 } from 'node:path';
-import { findOnPath } from './processes';
+import { findOnPath, isFile } from './processes';
 
 export interface DesktopVsCode {
   /** The `code` command-line script. */
@@ -49,14 +49,6 @@ export function executableOfCli(cli: string, platform: NodeJS.Platform, bundleEx
   }
   // /usr/share/code/bin/code starts /usr/share/code/code
   return posix.join(posix.dirname(posix.dirname(cli)), posix.basename(cli));
-}
-
-function isFile(path: string): boolean {
-  try {
-    return statSync(path).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function plistExecutable(contentsDir: string): string | undefined {
