@@ -47,16 +47,20 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+/** Each running server's synchronous last-resort cleanup: kill its tree, remove its private folders. */
+const running = new Map<ChildProcess, () => void>();
 
-// Last resort: whatever way this process ends, no code-server tree survives it.
-process.on('exit', () => {
-  for (const child of running) killTree(child, true);
-});
+function killAll(): void {
+  for (const cleanup of running.values()) cleanup();
+  running.clear();
+}
+
+// Last resort: whatever way this process ends, no code-server tree (nor its folders) survives it.
+process.on('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     console.error(`[host] ${signal}: stopping code-server`);
-    for (const child of running) killTree(child, true);
+    killAll();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
@@ -173,7 +177,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   ];
   // Its own process tree (a new process group on POSIX), so it can be killed as a whole.
   const child = spawnTree(host.node, args, { env, cwd: dirs.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
+  const removeDirs = () => {
+    // maxRetries: on Windows a just-killed process may hold its files for a moment.
+    if (!process.env.ALICLOUD_KMS_KEEP_HOST_DIRS) rmSync(dirs.root, { recursive: true, force: true, maxRetries: 5 });
+  };
+  running.set(child, () => {
+    killTree(child, true);
+    removeDirs();
+  });
   const output: string[] = [];
   const onLine = (chunk: Buffer) => {
     for (const line of chunk.toString().split(/\r?\n/).filter(Boolean)) {
@@ -191,8 +202,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     // Helpers (extension hosts, file watchers) may ignore SIGTERM or outlive the main process.
     await stopTree(child);
     running.delete(child);
-    // maxRetries: on Windows a just-killed process may hold its files for a moment.
-    if (!process.env.ALICLOUD_KMS_KEEP_HOST_DIRS) rmSync(dirs.root, { recursive: true, force: true, maxRetries: 5 });
+    removeDirs();
   };
 
   const deadline = Date.now() + 60_000;

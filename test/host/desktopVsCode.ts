@@ -70,7 +70,11 @@ export async function startDesktopVsCode(vscode: DesktopVsCode, options: Desktop
   const output: string[] = [];
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const onExit = () => killTree(child, true);
+  // Last resort (another module's Ctrl+C handler may exit first): the window and its profile go with this process.
+  const onExit = () => {
+    killTree(child, true);
+    cleanup();
+  };
   process.on('exit', onExit);
   const exited = new Promise<void>((done) => {
     child.once('exit', () => done());
