@@ -54,12 +54,20 @@ export interface WorkbenchUrlOptions {
   readonly extensionTestsPath?: string;
 }
 
+/** A file path as the path of a URI: `C:\\repo` is `/C:/repo` (forward slashes, a leading slash). */
+export function uriPath(path: string, platform: NodeJS.Platform = process.platform): string {
+  if (platform !== 'win32') return path;
+  const slashed = path.replace(/\\/g, '/');
+  return slashed.startsWith('/') ? slashed : `/${slashed}`;
+}
+
 /** The workbench URL; remote paths must carry exactly the host:port the page is opened with. */
 export function workbenchUrl(origin: string, options: WorkbenchUrlOptions): string {
   const authority = new URL(origin).host;
+  const remote = (path: string) => `vscode-remote://${authority}${uriPath(path)}`;
   const payload: [string, string][] = [];
-  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', `vscode-remote://${authority}${options.extensionDevelopmentPath}`]);
-  if (options.extensionTestsPath) payload.push(['extensionTestsPath', `vscode-remote://${authority}${options.extensionTestsPath}`]);
+  if (options.extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(options.extensionDevelopmentPath)]);
+  if (options.extensionTestsPath) payload.push(['extensionTestsPath', remote(options.extensionTestsPath)]);
   payload.push(['skipWelcome', 'true']);
   return `${origin}/?folder=${encodeURIComponent(options.folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { uriPath } from '../../test/host/browser';
 import { browserLocations } from '../../test/host/browserSearch';
 import { desktopInstallArgs, desktopWindowArgs } from '../../test/host/desktopVsCode';
 import { parseOsRelease } from '../../test/host/hostFacts';
@@ -79,6 +80,11 @@ test('desktop VS Code: default CLI locations and the window executable behind ea
   );
   assert.equal(isRemoteCli('/home/ada/.vscode-server/cli/servers/Stable-1/server/bin/remote-cli/code'), true);
   assert.equal(isRemoteCli('/usr/share/code/bin/code'), false);
+});
+
+test('workbench payload paths are URI paths on Windows too', () => {
+  assert.equal(uriPath('C:\\Users\\ada\\repo', 'win32'), '/C:/Users/ada/repo');
+  assert.equal(uriPath('/home/ada/repo', 'linux'), '/home/ada/repo');
 });
 
 test('/etc/os-release: ID, ID_LIKE and PRETTY_NAME, quoted or not', () => {
