@@ -23,7 +23,8 @@ for (const tier of tiers) {
     continue;
   }
   console.log(`\n=== npm run ${tier}`);
-  const result = spawnSync('npm', ['run', '--silent', tier], { stdio: 'inherit' });
+  // On Windows npm is npm.cmd, which Node runs only through a shell; the arguments are fixed words, safe unquoted.
+  const result = spawnSync('npm', ['run', '--silent', tier], { stdio: 'inherit', shell: process.platform === 'win32' });
   if (result.status !== 0) failed.push(tier);
 }
 const ran = tiers.length - skipped.length;

@@ -1,13 +1,17 @@
 // Starts and stops code-server (the offline VS Code host, TEST-HOST.md) for the extension-host and e2e tiers.
-// Each server runs in its OWN process group with private HOME/XDG/TMPDIR folders, and the whole group
-// is killed when stopped, on exit, on Ctrl+C: every browser connection leaves an extension host behind.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+// Each server runs as its OWN process tree (a process group on POSIX) with private HOME/XDG/TMPDIR folders,
+// and the whole tree is killed when stopped, on exit, on Ctrl+C: every browser connection leaves an
+// extension host behind.
+import { spawnSync, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { HostPurpose } from './hostPlan';
 import { ensureHost } from './install';
+import { inheritedEnv, killTree, spawnTree, stopTree } from './processes';
+import { userSettingsJson } from './userSettings';
 
 export interface CodeServerOptions {
   /** Extra environment for code-server and so for the extension host (e.g. the emulator's address). */
@@ -29,6 +33,8 @@ export interface CodeServerOptions {
   readonly locale?: string;
   /** A fixed port (default: a free one). */
   readonly port?: number;
+  /** `demo`: the user opens the URL in their own browser, so the host setup needs none (default `tests`). */
+  readonly purpose?: HostPurpose;
 }
 
 export interface RunningCodeServer {
@@ -41,25 +47,20 @@ export interface RunningCodeServer {
   stop(): Promise<void>;
 }
 
-const running = new Set<ChildProcess>();
+/** Each running server's synchronous last-resort cleanup: kill its tree, remove its private folders. */
+const running = new Map<ChildProcess, () => void>();
 
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-  if (child.pid === undefined) return;
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is already gone.
-  }
+function killAll(): void {
+  for (const cleanup of running.values()) cleanup();
+  running.clear();
 }
 
-// Last resort: whatever way this process ends, no code-server group survives it.
-process.on('exit', () => {
-  for (const child of running) killGroup(child, 'SIGKILL');
-});
+// Last resort: whatever way this process ends, no code-server tree (nor its folders) survives it.
+process.on('exit', killAll);
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
   process.once(signal, () => {
     console.error(`[host] ${signal}: stopping code-server`);
-    for (const child of running) killGroup(child, 'SIGKILL');
+    killAll();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   });
 }
@@ -102,9 +103,7 @@ function makeRunDirs(settings: Readonly<Record<string, unknown>> | undefined) {
   for (const dir of [dirs.home, dirs.tmp, dirs.extensions, dirs.workspace, join(dirs.userData, 'User'), join(dirs.userData, 'Machine')]) {
     mkdirSync(dir, { recursive: true });
   }
-  const base = JSON.parse(readFileSync(join(__dirname, 'settings.json'), 'utf8')) as Record<string, unknown>;
-  delete base['//'];
-  const merged = JSON.stringify({ ...base, ...settings }, null, 2) + '\n';
+  const merged = userSettingsJson(settings);
   // code-server keeps the browser user's settings on the server; machine-scoped settings are read from Machine/.
   writeFileSync(join(dirs.userData, 'User', 'settings.json'), merged);
   writeFileSync(join(dirs.userData, 'Machine', 'settings.json'), merged);
@@ -113,11 +112,8 @@ function makeRunDirs(settings: Readonly<Record<string, unknown>> | undefined) {
 }
 
 function privateEnv(dirs: ReturnType<typeof makeRunDirs>, extra: Readonly<Record<string, string>> | undefined): NodeJS.ProcessEnv {
-  const inherited = Object.fromEntries(
-    Object.entries(process.env).filter(([key]) => !/^(npm_|VSCODE_|ELECTRON_)/i.test(key) && key !== 'NODE_OPTIONS'),
-  );
   return {
-    ...inherited,
+    ...inheritedEnv(),
     HOME: dirs.home,
     TMPDIR: dirs.tmp,
     XDG_CONFIG_HOME: join(dirs.home, '.config'),
@@ -150,7 +146,7 @@ function registerLocale(userData: string, root: string, locale: string): void {
 }
 
 export async function startCodeServer(options: CodeServerOptions = {}): Promise<RunningCodeServer> {
-  const host = await ensureHost();
+  const host = await ensureHost(options.purpose);
   const trustSettings = options.untrustedWorkspace
     ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
     : {};
@@ -179,12 +175,19 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     ...(options.testDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
     ...(options.locale ? ['--locale', options.locale] : []),
   ];
-  // detached: a new process group (and session), so the group can be killed as a whole.
-  const child = spawn(host.node, args, { env, cwd: dirs.workspace, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
-  running.add(child);
+  // Its own process tree (a new process group on POSIX), so it can be killed as a whole.
+  const child = spawnTree(host.node, args, { env, cwd: dirs.workspace, stdio: ['ignore', 'pipe', 'pipe'] });
+  const removeDirs = () => {
+    // maxRetries: on Windows a just-killed process may hold its files for a moment.
+    if (!process.env.ALICLOUD_KMS_KEEP_HOST_DIRS) rmSync(dirs.root, { recursive: true, force: true, maxRetries: 5 });
+  };
+  running.set(child, () => {
+    killTree(child, true);
+    removeDirs();
+  });
   const output: string[] = [];
   const onLine = (chunk: Buffer) => {
-    for (const line of chunk.toString().split('\n').filter(Boolean)) {
+    for (const line of chunk.toString().split(/\r?\n/).filter(Boolean)) {
       output.push(line);
       options.onOutput?.(line);
     }
@@ -196,15 +199,10 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   const stop = async () => {
     if (stopped) return;
     stopped = true;
-    killGroup(child, 'SIGTERM');
-    const exited = child.exitCode !== null || child.signalCode !== null
-      ? Promise.resolve()
-      : new Promise<void>((done) => child.once('exit', () => done()));
-    await Promise.race([exited, new Promise((done) => setTimeout(done, 3000))]);
     // Helpers (extension hosts, file watchers) may ignore SIGTERM or outlive the main process.
-    killGroup(child, 'SIGKILL');
+    await stopTree(child);
     running.delete(child);
-    if (!process.env.ALICLOUD_KMS_KEEP_HOST_DIRS) rmSync(dirs.root, { recursive: true, force: true });
+    removeDirs();
   };
 
   const deadline = Date.now() + 60_000;

