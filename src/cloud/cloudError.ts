@@ -1,5 +1,7 @@
 // The one error type every cloud failure becomes (SDK errors of both generations, metadata
-// failures, network errors). Plain data plus a hint the UI can show; never carries a secret.
+// failures, network errors). Plain data plus a hint the UI can show; never carries a secret: the message
+// passes the one secret scrubber here, whoever made the error.
+import { scrubSecrets } from './scrubSecrets';
 
 export interface AccessDeniedInfo {
   /** The RAM action that was refused, e.g. `kms:Encrypt`. */
@@ -35,7 +37,7 @@ export class CloudError extends Error implements CloudErrorInit {
   readonly retryable?: boolean;
 
   constructor(init: CloudErrorInit) {
-    super(init.message);
+    super(scrubSecrets(init.message));
     this.name = 'CloudError';
     this.code = init.code;
     this.requestId = init.requestId;

@@ -150,17 +150,9 @@ export function hintFor(code: string, accessDenied: AccessDeniedInfo | undefined
   return undefined;
 }
 
-/**
- * The SDKs quote the request URL in network errors, and the KMS RPC client signs in the query string:
- * SecurityToken, AccessKeyId and Signature would reach the log and the notification. Keep the address only.
- */
-export function withoutQueryStrings(text: string): string {
-  return text.replace(/(\b[a-z][a-z0-9+.-]*:\/\/[^\s?#]*)[?#][^\s]*/gi, '$1');
-}
-
 function networkError(raw: RawError, apiAction?: string): CloudError | undefined {
   const name = str(raw.name) ?? '';
-  const message = withoutQueryStrings(str(raw.message) ?? '');
+  const message = str(raw.message) ?? '';
   if (name.includes('RequestTimeout') || /ReadTimeout|ConnectTimeout/.test(message)) {
     return new CloudError({ code: 'RequestTimeout', message: message.replace(/^\.\s*/, '') || 'The request timed out.', hint: hintFor('RequestTimeout', undefined), apiAction, retryable: true });
   }
@@ -216,7 +208,7 @@ export function normalizeError(error: unknown, apiAction?: string): CloudError {
   const rawCode = str(raw.code);
   const unsuffixed = rawCode && data && str(raw.name) !== 'ClientError' && /.Error$/.test(rawCode) ? rawCode.slice(0, -'Error'.length) : rawCode;
   const code = str(data?.Code) ?? str(data?.code) ?? str(unsuffixed) ?? 'UnknownError';
-  const parsed = fromSdkMessage(withoutQueryStrings(str(raw.message) ?? ''));
+  const parsed = fromSdkMessage(str(raw.message) ?? '');
   const requestId = str(data?.RequestId) ?? str(data?.requestId) ?? str(raw.requestId) ?? parsed.requestId;
   const statusFromData = typeof data?.statusCode === 'number' ? data.statusCode : undefined;
   const httpStatus = typeof raw.statusCode === 'number' ? raw.statusCode : statusFromData ?? parsed.status;
