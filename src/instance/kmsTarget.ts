@@ -7,7 +7,7 @@ import { resolveEndpoint } from '../cloud/endpoints';
 import type { CommandContext } from '../commands/commandContext';
 import { UserCancelledError } from '../commands/runCommand';
 import { classifyKeyIdentifier } from '../policy/arn';
-import { readCloudSettings } from '../session/cloudSettings';
+import { readCloudSettings, readDefaultKey } from '../session/cloudSettings';
 import type { KmsEndpointInfo } from './diagnosis/diagnosisTypes';
 
 export interface KeyChoice {
@@ -29,8 +29,7 @@ export function regionOfIdentifier(identifier: string): string | undefined {
 }
 
 export function defaultKey(): string | undefined {
-  const value = vscode.workspace.getConfiguration('alicloudKms').get<string>('defaultKey', '').trim();
-  return value || undefined;
+  return readDefaultKey();
 }
 
 /** The active profile's services when it is a management profile (not this instance's own role). */
