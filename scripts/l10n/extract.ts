@@ -47,9 +47,7 @@ export interface KeySource {
 }
 
 export const KEY_SOURCES: readonly KeySource[] = [
-  { file: 'src/cloud', kind: 'property', name: 'hint', via: 'hint', why: 'CloudError hints given where the error is made' },
-  { file: 'src/cloud/errors.ts', kind: 'returns', name: 'hintFor', via: 'hint', why: 'the hint for an error code' },
-  { file: 'src/cloud/errors.ts', kind: 'object', name: 'NETWORK_CODES', via: 'hint', why: 'the hint for a network error' },
+  { file: 'src/cloud/hintCatalog.ts', kind: 'property', name: 'key', via: 'hint', why: 'the hint catalog: every `key:` is an l10n key, shown with localizeHint = vscode.l10n.t(hint.key, ...hint.args)' },
 ];
 
 export interface FoundKey {

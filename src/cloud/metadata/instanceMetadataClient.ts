@@ -147,7 +147,6 @@ export class InstanceMetadataClient implements InstanceMetadata {
       throw new CloudError({
         code: 'Metadata.NoRole',
         message: 'No RAM role is attached to this ECS instance.',
-        hint: 'Attach an instance RAM role to this instance (ECS Instances view: Attach Role).',
       });
     }
     const credential = await this.fetchCredentialOf(roleName);
@@ -201,7 +200,6 @@ export class InstanceMetadataClient implements InstanceMetadata {
       throw new CloudError({
         code: 'Metadata.TokenFailed',
         message: `The metadata token could not be obtained: ${problem}; the token-less request is disabled.`,
-        hint: 'Allow the token path on this instance, or unset ALIBABA_CLOUD_IMDSV1_DISABLED to allow the token-less request.',
       });
     }
     return undefined;
@@ -225,7 +223,6 @@ export class InstanceMetadataClient implements InstanceMetadata {
           code: 'Metadata.TokenRequired',
           httpStatus: response.status,
           message: `The metadata service requires a token (hardened mode) and ${this.lastTokenProblem ?? 'none could be obtained'}.`,
-          hint: 'Check that PUT /latest/api/token is allowed from this machine (no proxy in between).',
         });
       }
       if (response.status === 404) {

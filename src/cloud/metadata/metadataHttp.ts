@@ -45,7 +45,6 @@ export function metadataRequest(
         reject(new CloudError({
           code: 'Metadata.ResponseTooLarge',
           message: `The answer at ${url.origin}${url.pathname} is larger than ${MAX_METADATA_BODY_BYTES} bytes; a metadata answer is a few KB at most.`,
-          hint: `Something other than the ECS metadata service answers at ${SETTING}. Check the setting and the network.`,
         }));
         request.destroy();
       });
@@ -59,7 +58,7 @@ export function metadataRequest(
       response.on('error', (error) => finish(() => reject(networkFailure(url, error))));
     });
     const timer = setTimeout(() => {
-      finish(() => reject(new CloudError({ code: 'Metadata.Timeout', message: `No answer from the metadata service at ${url.origin} within ${timeoutMs} ms.`, hint: 'This machine is probably not an ECS instance, or the metadata service is blocked.' })));
+      finish(() => reject(new CloudError({ code: 'Metadata.Timeout', message: `No answer from the metadata service at ${url.origin} within ${timeoutMs} ms.` })));
       request.destroy();
     }, timeoutMs);
     request.on('error', (error) => finish(() => reject(networkFailure(url, error))));
@@ -80,7 +79,6 @@ function metadataUrl(baseUrl: string, path: string): URL {
     throw new CloudError({
       code: 'Metadata.InvalidEndpoint',
       message: `${SETTING} must be an http:// address (e.g. http://100.100.100.200), not "${baseUrl}".`,
-      hint: `Set ${SETTING} to the metadata service's http:// address, or remove the setting to use the default.`,
     });
   }
   return url;
@@ -90,6 +88,5 @@ function networkFailure(url: URL, error: Error & { code?: string }): CloudError 
   return new CloudError({
     code: 'Metadata.Unreachable',
     message: `Cannot reach the metadata service at ${url.origin}: ${error.code ?? error.message}.`,
-    hint: 'This machine is not an ECS instance, or alicloudKms.metadataEndpoint points to the wrong address.',
   });
 }
