@@ -1,6 +1,7 @@
 // ESLint flat config: typescript-eslint's recommended rules plus the project's dependency rules
-// (DESIGN.md: only src/cloud imports @alicloud/*, src/policy imports neither vscode nor the SDKs,
-// test/emulator imports nothing from src).
+// (DESIGN.md: only src/cloud imports @alicloud/*, src/policy and the pure diagnosis/workflow modules
+// import neither vscode nor the SDKs, test/emulator imports nothing from src). The whole folder graph
+// (no cycle, no upward edge) is checked by scripts/import-matrix.ts, also run by `npm run lint`.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -22,9 +23,10 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [noSdk] }] },
   },
   {
-    files: ['src/policy/**/*.ts'],
+    // Pure modules: unit-tested without a VS Code host, and they talk to the cloud through service interfaces.
+    files: ['src/policy/**/*.ts', 'src/workflows/**/*.ts', 'src/diagnosis/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/policy is pure: no vscode import.' }], patterns: [noSdk] }],
+      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/policy, src/workflows and src/diagnosis are pure: no vscode import (DESIGN.md).' }], patterns: [noSdk] }],
     },
   },
   {

@@ -1,5 +1,8 @@
 // The one error type every cloud failure becomes (SDK errors of both generations, metadata
-// failures, network errors). Plain data plus a hint the UI can show; never carries a secret.
+// failures, network errors). Plain data plus a hint the UI can show; never carries a secret: the message
+// passes the one secret scrubber here, whoever made the error.
+import { scrubSecrets } from './scrubSecrets';
+import { formatHint, hintForCode, type HintRef } from './hintCatalog';
 
 export interface AccessDeniedInfo {
   /** The RAM action that was refused, e.g. `kms:Encrypt`. */
@@ -17,7 +20,8 @@ export interface CloudErrorInit {
   readonly message: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
-  readonly hint?: string;
+  /** What the user can do: a catalog entry (hintCatalog.ts). Default: the catalog's entry for `code`. */
+  readonly hint?: HintRef;
   /** The API action that failed (`AttachInstanceRamRole`), for logs. */
   readonly apiAction?: string;
   readonly accessDenied?: AccessDeniedInfo;
@@ -25,25 +29,31 @@ export interface CloudErrorInit {
   readonly retryable?: boolean;
 }
 
-export class CloudError extends Error implements CloudErrorInit {
+export class CloudError extends Error {
   readonly code: string;
   readonly requestId?: string;
   readonly httpStatus?: number;
-  readonly hint?: string;
+  /** The hint as a catalog reference: the UI localizes it by key (session/localizeHint.ts). */
+  readonly hintRef?: HintRef;
   readonly apiAction?: string;
   readonly accessDenied?: AccessDeniedInfo;
   readonly retryable?: boolean;
 
   constructor(init: CloudErrorInit) {
-    super(init.message);
+    super(scrubSecrets(init.message));
     this.name = 'CloudError';
     this.code = init.code;
     this.requestId = init.requestId;
     this.httpStatus = init.httpStatus;
-    this.hint = init.hint;
+    this.hintRef = init.hint ?? hintForCode(init.code);
     this.apiAction = init.apiAction;
     this.accessDenied = init.accessDenied;
     this.retryable = init.retryable;
+  }
+
+  /** The hint in English, for logs and tests. */
+  get hint(): string | undefined {
+    return this.hintRef && formatHint(this.hintRef);
   }
 
   /** One line for logs: code, message, RequestId. */

@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { createEcsClient, type EcsClient } from './clients';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
-import { hintFor } from './errors';
+import { formatHint, hintFor } from './hintCatalog';
 import { fanOut } from './fanOut';
 import { invoke, type InvokeContext } from './invoke';
 import { collect, numberedPages, tokenPages } from './paging';
@@ -203,10 +203,11 @@ function perInstance(
     const r = byId.get(instanceId);
     if (!r) return { instanceId, ramRoleName, success: false, code: 'NoResult', message: 'The service returned no result for this instance.' };
     const success = r.success === true || r.code === '200';
+    const hint = success || !r.code ? undefined : hintFor(r.code, { message: r.message });
     return {
       instanceId, ramRoleName, success,
       code: success ? undefined : r.code, message: success ? undefined : r.message,
-      hint: success || !r.code ? undefined : hintFor(r.code, undefined, undefined, r.message),
+      hint: hint && formatHint(hint), hintRef: hint,
     };
   });
 }

@@ -167,7 +167,7 @@ class CloudServicesFactoryImpl implements CloudServicesFactory {
         entry = this.catalog?.entries.get(profile.id);
       }
       if (!entry) {
-        throw new CloudError({ code: 'ProfileNotFound', message: `Profile ${profile.id} no longer exists.`, hint: 'Select another profile (Alibaba Cloud: Select Profile).' });
+        throw new CloudError({ code: 'ProfileNotFound', message: `Profile ${profile.id} no longer exists.` });
       }
       // One supplier per profile definition, so services built again (after a refresh) reuse an
       // assumed-role credential instead of calling AssumeRole again.

@@ -5,6 +5,7 @@
 
 export { CloudError, CloudCancelledError, isCloudError } from './cloudError';
 export type { AccessDeniedInfo, CloudErrorInit } from './cloudError';
+export type { HintRef } from './hintCatalog';
 export type * from './api/host';
 export type * from './api/profiles';
 export type * from './api/paging';

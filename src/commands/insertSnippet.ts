@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { dependencyToCopy, InvalidSnippetValueError, isSnippetJob, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
 import type { SnippetJob, SnippetLanguage, SnippetValues, ValueName } from '../snippets/types';
 import { SNIPPET_LANGUAGES } from '../snippets/types';
+import { readDefaultKey } from '../session/cloudSettings';
 import type { CommandContext } from './commandContext';
 import type { Prompter } from './prompter';
 import { UserCancelledError } from './runCommand';
@@ -63,7 +64,7 @@ export async function insertSnippet(ctx: CommandContext, node?: unknown): Promis
 
 function valuesFromSettings(): SnippetValues {
   const config = vscode.workspace.getConfiguration('alicloudKms');
-  return pickValues({ region: config.get<string>('defaultRegion'), keyId: config.get<string>('defaultKey') });
+  return pickValues({ region: config.get<string>('defaultRegion'), keyId: readDefaultKey() });
 }
 
 async function pickJob(ui: Prompter, node: SnippetNode): Promise<SnippetJob> {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isCloudError } from '../cloud/types';
-import { localizeHint } from '../session/localizeHint';
+import { hintAction, localizeHint } from '../session/localizeHint';
 import type { CommandContext } from './commandContext';
 
 /** Thrown (or rejected) when the user dismissed a prompt: the wrapper stays silent. */
@@ -23,8 +23,11 @@ export async function runCommand(id: string, ctx: CommandContext, body: () => Pr
     if (isCancellation(error)) return undefined;
     ctx.log.error(`${id} failed: ${describeForLog(error)}`);
     const showLog = vscode.l10n.t('Show Log');
-    void vscode.window.showErrorMessage(describeForUser(error), showLog).then((choice) => {
+    // A hint may name the command that fixes the failure (Grant KMS Access, Attach Role…): offer it.
+    const action = isCloudError(error) ? hintAction(error.hintRef) : undefined;
+    void vscode.window.showErrorMessage(describeForUser(error), ...(action ? [action.label] : []), showLog).then((choice) => {
       if (choice === showLog) ctx.log.show(true);
+      else if (action && choice === action.label) void vscode.commands.executeCommand(action.command);
     });
     return undefined;
   }
@@ -42,7 +45,7 @@ export function isCancellation(error: unknown): boolean {
 export function describeForUser(error: unknown): string {
   if (isCloudError(error)) {
     const request = error.requestId ? ` (RequestId ${error.requestId})` : '';
-    return `${error.code}: ${localizeHint(error.hint, error.accessDenied) ?? error.message}${request}`;
+    return `${error.code}: ${localizeHint(error.hintRef) ?? error.message}${request}`;
   }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,18 +1,29 @@
-// CloudError hints are English sentences: src/cloud shows no UI and has no vscode. Each constant hint is
-// its own l10n key (test/unit/l10n-coverage.test.ts collects them from src/cloud), so the UI shows it
-// with vscode.l10n.t(hint). The one hint built from the refused RAM action (errors.ts hintFor) is rebuilt
-// here from templates and the error's accessDenied detail.
+// The UI edge of the hint catalog (src/cloud/hintCatalog.ts): src/cloud has no vscode, so a CloudError
+// carries its hint as { key, args, action }; this is the one place that localizes it, by key. The
+// catalog's keys are l10n keys (scripts/l10n collects them), so no English text is ever matched here.
 import * as vscode from 'vscode';
-import type { AccessDeniedInfo } from '../cloud/types';
+import type { CommandId } from '../commandIds';
+import type { HintRef } from '../cloud/types';
 
-export function localizeHint(hint: string | undefined, accessDenied?: AccessDeniedInfo): string | undefined {
-  if (!hint) return undefined;
-  const action = accessDenied?.action;
-  if (action && hint.startsWith('The caller lacks the permission ')) {
-    const main = accessDenied.resource
-      ? vscode.l10n.t('The caller lacks the permission {0} on {1}. Grant it with a RAM policy.', action, accessDenied.resource)
-      : vscode.l10n.t('The caller lacks the permission {0}. Grant it with a RAM policy.', action);
-    return action === 'ram:PassRole' ? `${main} ${vscode.l10n.t('Attaching a role to an instance also needs ram:PassRole on that role.')}` : main;
-  }
-  return vscode.l10n.t(hint);
+export function localizeHint(hint: HintRef | undefined): string | undefined {
+  return hint ? vscode.l10n.t(hint.key, ...hint.args) : undefined;
+}
+
+/** The button label of each command a hint may offer (the same words as the command's title). */
+const ACTION_LABELS: Partial<Record<CommandId, () => string>> = {
+  'alicloudKms.selectProfile': () => vscode.l10n.t('Select Profile'),
+  'alicloudKms.addAccessKey': () => vscode.l10n.t('Add AccessKey'),
+  'alicloudKms.refreshInstanceCredential': () => vscode.l10n.t('Refresh Instance Credential'),
+  'alicloudKms.replaceRole': () => vscode.l10n.t('Replace Role'),
+  'alicloudKms.openTrustPolicy': () => vscode.l10n.t('Open Trust Policy'),
+  'alicloudKms.createRole': () => vscode.l10n.t('Create Instance RAM Role'),
+  'alicloudKms.selectRegions': () => vscode.l10n.t('Select Regions'),
+  'alicloudKms.attachRole': () => vscode.l10n.t('Attach Role to Instances'),
+  'alicloudKms.grantKmsAccess': () => vscode.l10n.t('Grant KMS Access'),
+};
+
+/** The command a hint offers, with its localized label; undefined when it offers none (or no label is known). */
+export function hintAction(hint: HintRef | undefined): { readonly label: string; readonly command: CommandId } | undefined {
+  const label = hint?.action ? ACTION_LABELS[hint.action] : undefined;
+  return label && hint?.action ? { label: label(), command: hint.action } : undefined;
 }

@@ -3,7 +3,7 @@
 // limit), and an exact per-instance report. No vscode: the command asks, this does the work. Nothing
 // is rolled back or repeated: a replace whose attach fails after the detach says so, and a retry
 // starts from the instances' state read again.
-import { isCloudError, type CallOptions, type EcsService } from '../cloud/types';
+import { isCloudError, type CallOptions, type EcsService, type HintRef } from '../cloud/types';
 import { attachInstanceRamRoleCommand, detachInstanceRamRoleCommand } from '../policy/cli';
 
 /** What the batch needs to know about an instance (an EcsInstance fits). */
@@ -34,7 +34,9 @@ export interface InstanceOutcome {
   readonly reason?: SkipReason;
   readonly code?: string;
   readonly message?: string;
+  /** The hint in English (the log line); `hintRef` is the catalog entry the UI localizes. */
   readonly hint?: string;
+  readonly hintRef?: HintRef;
   readonly requestId?: string;
   /** A replace that detached this role and then failed to attach: the instance has no role now. */
   readonly detachedRole?: string;
@@ -122,10 +124,10 @@ export function planCli(plan: RolePlan): string[] {
   return lines;
 }
 
-interface CallFailure { code: string; message: string; hint?: string; requestId?: string }
+interface CallFailure { code: string; message: string; hint?: string; hintRef?: HintRef; requestId?: string }
 
 function failureOf(error: unknown): CallFailure {
-  if (isCloudError(error)) return { code: error.code, message: error.message, hint: error.hint, requestId: error.requestId };
+  if (isCloudError(error)) return { code: error.code, message: error.message, hint: error.hint, hintRef: error.hintRef, requestId: error.requestId };
   return { code: 'Error', message: error instanceof Error ? error.message : String(error) };
 }
 
@@ -152,7 +154,7 @@ async function runBatches(
       for (const id of ids) {
         const r = byId.get(id);
         if (!r) out.set(id, { code: 'NoResult', message: 'The service returned no result for this instance.' });
-        else out.set(id, r.success ? undefined : { code: r.code ?? 'Failed', message: r.message ?? '', hint: r.hint });
+        else out.set(id, r.success ? undefined : { code: r.code ?? 'Failed', message: r.message ?? '', hint: r.hint, hintRef: r.hintRef });
       }
     } catch (error) {
       const failure = failureOf(error);

@@ -85,9 +85,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     }
   });
 
-  it('the Grant KMS Access button runs the workflow command on this role and key, after which Test Encrypt passes', async function () {
-    // alicloudKms.grantKmsAccess comes from branch `workflows` (issue 6): skipped until it is merged.
-    if (!(await vscode.commands.getCommands(true)).includes('alicloudKms.grantKmsAccess')) this.skip();
+  it('the Grant KMS Access button runs the workflow command on this role and key, after which Test Encrypt passes', async () => {
     await setRole('EcsNoPermissionRole');
     const denied = await testEncrypt(SAMPLE, KEY);
     const grant = denied.result.actions?.find((a) => a.label === 'Grant KMS Access');

@@ -21,7 +21,7 @@ describe('security: untrusted workspace (Restricted Mode)', function () {
     const caps = (manifest() as unknown as { capabilities: { untrustedWorkspaces: { supported: unknown; description?: string; restrictedConfigurations?: string[] } } }).capabilities.untrustedWorkspaces;
     assert.equal(caps.supported, 'limited');
     assert.ok(caps.description && caps.description.length > 0);
-    assert.deepEqual([...(caps.restrictedConfigurations ?? [])].sort(), ['alicloudKms.endpoints', 'alicloudKms.metadataEndpoint']);
+    assert.deepEqual([...(caps.restrictedConfigurations ?? [])].sort(), ['alicloudKms.defaultKey', 'alicloudKms.endpoints', 'alicloudKms.metadataEndpoint']);
     console.log(`    workspace trusted in this run: ${vscode.workspace.isTrusted} (${UNTRUSTED_RUN ? 'untrusted configuration' : 'normal run: trust disabled'})`);
   });
 

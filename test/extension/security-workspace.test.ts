@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
 import { manifest } from './extension';
+import { readDefaultKey } from '../../src/session/cloudSettings';
 
 describe('security: workspace settings cannot redirect signed or metadata requests', function () {
   this.timeout(60_000);
@@ -85,5 +86,47 @@ describe('security: workspace settings cannot redirect signed or metadata reques
     assert.ok(sealed?.ciphertextBlob, 'a signed KMS call went to the emulator');
     assert.ok((s.emulator.calls.byAction.ListRoles ?? 0) > 0 && (s.emulator.calls.byAction.Encrypt ?? 0) > 0 && s.emulator.calls.metadata > before, 'signed and metadata requests reached the emulator');
     assert.notEqual(refused, 'accepted', 'VS Code refuses to write a machine setting into the workspace');
+  });
+});
+
+describe('security: a workspace cannot choose alicloudKms.defaultKey', function () {
+  this.timeout(30_000);
+  let settingsFile = '';
+  let existing: string | undefined;
+  const config = () => vscode.workspace.getConfiguration('alicloudKms');
+
+  before(() => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'the host opened a workspace folder');
+    settingsFile = path.join(folder.uri.fsPath, '.vscode', 'settings.json');
+    existing = fs.existsSync(settingsFile) ? fs.readFileSync(settingsFile, 'utf8') : undefined;
+  });
+  after(async () => {
+    if (existing === undefined) fs.rmSync(path.dirname(settingsFile), { recursive: true, force: true });
+    else fs.writeFileSync(settingsFile, existing);
+    await config().update('defaultKey', undefined, vscode.ConfigurationTarget.Global);
+  });
+
+  it('is machine-scoped, restricted in untrusted workspaces, and read from the user settings only', async () => {
+    const pkg = manifest() as unknown as {
+      contributes: { configuration: { properties: Record<string, { scope?: string }> } };
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations?: string[] } };
+    };
+    assert.equal(pkg.contributes.configuration.properties['alicloudKms.defaultKey']?.scope, 'machine');
+    assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes('alicloudKms.defaultKey'));
+
+    await config().update('defaultKey', 'alias/users-own-key', vscode.ConfigurationTarget.Global);
+    fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
+    const changed = new Promise<void>((resolve) => {
+      const sub = vscode.workspace.onDidChangeConfiguration(() => { sub.dispose(); resolve(); });
+      setTimeout(resolve, 3000);
+    });
+    fs.writeFileSync(settingsFile, JSON.stringify({ 'alicloudKms.defaultKey': 'alias/workspace-chosen-key' }, null, 2));
+    await changed;
+    const inspected = config().inspect<string>('defaultKey');
+    console.log(`    defaultKey: user ${inspected?.globalValue}, workspace file says alias/workspace-chosen-key, VS Code's workspace value ${inspected?.workspaceValue}, extension reads ${readDefaultKey()}`);
+    assert.equal(readDefaultKey(), 'alias/users-own-key', 'the extension reads the user\'s key, not the workspace\'s');
+    const refused = await Promise.resolve(config().update('defaultKey', 'alias/x', vscode.ConfigurationTarget.Workspace)).then(() => 'accepted', (e: unknown) => String(e));
+    assert.notEqual(refused, 'accepted', 'VS Code refuses to write it into the workspace');
   });
 });

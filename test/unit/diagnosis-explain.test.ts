@@ -54,6 +54,6 @@ test('secrets: a refused GetSecretValue names the secret', () => {
 test('metadata failures and unknown errors still explain themselves', () => {
   assert.equal(explain({ code: 'Metadata.NoRole' }).remedy, 'attachRole');
   assert.equal(explain({ code: 'Metadata.Timeout', message: 'no answer' }).summary, 'The instance credential could not be read: no answer');
-  assert.equal(explain({ code: 'Weird', message: 'boom', hint: 'do this' }).fix, 'do this');
+  assert.equal(explain({ code: 'Weird', message: 'boom', hint: { key: 'do this', args: [] } }).fix, 'do this');
   assert.equal(english(explainKmsFailure(new Error('plain'), instance).summary), 'kms:Encrypt failed: plain');
 });

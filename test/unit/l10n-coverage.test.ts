@@ -40,18 +40,11 @@ const DYNAMIC: Record<string, string> = {
   'src/policy/validation.ts: templates.tooLong': 'producer:nameRule',
   'src/policy/validation.ts: templates.badCharacter': 'producer:nameRule',
   'src/policy/policyElements.ts: unknownTemplate': 'producer:propertiesOf',
-  // CloudError hints (KEY_SOURCES: English sentences made in src/cloud, each its own key).
-  'src/session/localizeHint.ts: hint': 'source:hint',
+  // CloudError hints: the keys of the hint catalog (KEY_SOURCES), localized by key in localizeHint.
+  'src/session/localizeHint.ts: hint.key': 'source:hint',
+  // The English text of a constant hint is its key (these move to hintRef with src/instance's dissolution).
   'src/diagnosis/metadataChecks.ts: error.hint': 'source:hint',
   'src/diagnosis/explainKmsFailure.ts: error.hint': 'source:hint',
-  'src/cloud/ecs.ts: hintFor(r.code, undefined, undefined, r.message)': 'source:hint',
-  'src/cloud/errors.ts: hintFor(\'RequestTimeout\', undefined)': 'source:hint',
-  'src/cloud/errors.ts: hintFor(code, accessDenied, httpStatus, message)': 'source:hint',
-  'src/cloud/errors.ts: NETWORK_CODES[code]': 'source:hint',
-  // Built from the refused action: localizeHint rebuilds it from its own literal templates.
-  'src/cloud/errors.ts: `The caller lacks the permission ${accessDenied.action}${on}. Grant it with a RAM policy.${passRole}`': 'rebuilt:localizeHint',
-  // The service's own Recommend text (a diagnosis URL) when no hint of ours applies: not ours to translate.
-  'src/cloud/errors.ts: str(data?.Recommend)': 'service:Recommend',
 };
 
 const extraction = extractKeys();
@@ -96,7 +89,7 @@ test('package.json: every %key% has an English and a Chinese entry, and every en
 });
 
 test('every place a key travels in a variable is explained, and every explanation still applies', () => {
-  const sources = new Set([...KEY_PRODUCERS.map((p) => `producer:${p.name}`), ...KEY_SOURCES.map((s) => `source:${s.via}`), 'rebuilt:localizeHint', 'service:Recommend']);
+  const sources = new Set([...KEY_PRODUCERS.map((p) => `producer:${p.name}`), ...KEY_SOURCES.map((s) => `source:${s.via}`)]);
   const seen = new Set<string>();
   for (const site of extraction.dynamic) {
     const id = `${site.file}: ${site.expression}`;

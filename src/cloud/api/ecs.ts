@@ -1,5 +1,6 @@
 // EcsService: regions, instances, instance RAM roles, networks, RunInstances.
 import type { CallOptions } from './host';
+import type { HintRef } from '../hintCatalog';
 import type { FanOutOptions, Paged, RegionOutcome } from './paging';
 
 export interface EcsRegion {
@@ -51,7 +52,9 @@ export interface InstanceRoleResult {
   readonly success: boolean;
   readonly code?: string;
   readonly message?: string;
+  /** The hint in English (logs); `hintRef` is the catalog entry the UI localizes. */
   readonly hint?: string;
+  readonly hintRef?: HintRef;
 }
 
 export interface AttachRoleInput {

@@ -31,7 +31,6 @@ export function supplierFor(spec: CredentialSpec, name: string, deps: SupplierDe
             throw new CloudError({
               code: 'Metadata.RoleMismatch',
               message: `The profile expects role ${spec.roleName} but this instance has role ${credential.roleName}.`,
-              hint: 'Update the profile\'s role name or attach the expected role to this instance.',
             });
           }
           return credential;
@@ -50,7 +49,7 @@ export function supplierFor(spec: CredentialSpec, name: string, deps: SupplierDe
     case 'unsupported':
       return {
         providerName: 'unsupported',
-        get: () => Promise.reject(new CloudError({ code: 'ProfileUnsupported', message: spec.reason, hint: 'Choose another profile (Alibaba Cloud: Select Profile) or add an AccessKey.' })),
+        get: () => Promise.reject(new CloudError({ code: 'ProfileUnsupported', message: spec.reason })),
       };
   }
 }

@@ -9,7 +9,6 @@ function invalid(problem: string): CloudError {
   return new CloudError({
     code: 'Metadata.InvalidCredential',
     message: `The instance credential from the metadata service is malformed: ${problem}.`,
-    hint: 'The metadata service (or a proxy in front of it) returned an unexpected document. Check alicloudKms.metadataEndpoint.',
   });
 }
 
@@ -37,7 +36,6 @@ export function parseInstanceCredential(
     throw new CloudError({
       code: 'Metadata.CredentialNotReady',
       message: `The metadata service answered with Code ${JSON.stringify(fields.Code ?? null)} instead of "Success" for role ${roleName}.`,
-      hint: 'The role may have just been attached or its trust policy may not allow ECS to assume it. Wait a moment and retry.',
     });
   }
   const missing = ['AccessKeyId', 'AccessKeySecret', 'SecurityToken', 'Expiration'].filter(
@@ -55,7 +53,6 @@ export function parseInstanceCredential(
     throw new CloudError({
       code: 'Metadata.CredentialExpired',
       message: `The metadata service returned a credential that expired at ${expiration}.`,
-      hint: 'Check this machine\'s clock (NTP); the instance credential is normally rotated before it expires.',
     });
   }
   return {

@@ -7,7 +7,7 @@ import type { CloudServices } from '../../cloud/types';
 import { resolveEndpoint } from '../../cloud/endpoints';
 import type { KmsEndpointInfo } from '../../diagnosis/diagnosisTypes';
 import { classifyKeyIdentifier } from '../../policy/arn';
-import { readCloudSettings } from '../../session/cloudSettings';
+import { readCloudSettings, readDefaultKey } from '../../session/cloudSettings';
 import { localize } from '../../util/localize';
 import { refOfKind, type NodeRef } from '../../views/common/nodeRef';
 import type { CommandContext } from '../commandContext';
@@ -31,8 +31,7 @@ export function regionOfIdentifier(identifier: string): string | undefined {
 }
 
 export function defaultKey(): string | undefined {
-  const value = vscode.workspace.getConfiguration('alicloudKms').get<string>('defaultKey', '').trim();
-  return value || undefined;
+  return readDefaultKey();
 }
 
 /** The active profile's services when it is a management profile (not this instance's own role). */

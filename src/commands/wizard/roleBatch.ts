@@ -47,7 +47,7 @@ function summary(plan: RolePlan, outcomes: readonly InstanceOutcome[]): string {
   const parts = [head];
   if (outcomes.some((o) => o.reason === 'classic')) parts.push(vscode.l10n.t('Classic-network instances were skipped: instance RAM roles work only in a VPC.'));
   const firstFailure = outcomes.find((o) => o.status === 'failed');
-  if (firstFailure) parts.push(`${firstFailure.instance.instanceId}: ${firstFailure.code}${firstFailure.hint ? ` — ${localizeHint(firstFailure.hint)}` : ''}`);
+  if (firstFailure) parts.push(`${firstFailure.instance.instanceId}: ${firstFailure.code}${firstFailure.hintRef ? ` — ${localizeHint(firstFailure.hintRef)}` : ''}`);
   if (outcomes.some((o) => o.detachedRole)) parts.push(vscode.l10n.t('Some instances had their old role detached but the new one failed to attach: they have no role now.'));
   return parts.join(' ');
 }

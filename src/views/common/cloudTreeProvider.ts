@@ -87,7 +87,7 @@ export abstract class CloudTreeProvider implements vscode.TreeDataProvider<TreeN
     const where = scope ? `${this.viewId} ${scope}` : this.viewId;
     if (isCloudError(error)) {
       this.log.error(`${where}: ${error.toLogLine()}${error.hint ? ` hint: ${error.hint}` : ''}`);
-      return new ErrorNode(parent, error.code, localizeHint(error.hint, error.accessDenied) ?? error.message, scope);
+      return new ErrorNode(parent, error.code, localizeHint(error.hintRef) ?? error.message, scope);
     }
     const message = error instanceof Error ? error.message : String(error);
     this.log.error(`${where}: ${message}`);
