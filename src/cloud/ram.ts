@@ -5,6 +5,7 @@ import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { invoke, type InvokeContext } from './invoke';
 import { markerPages } from './paging';
 import { loadSdk } from './sdkLoader';
+import { sameJson } from '../util/sameJson';
 import type {
   CallOptions, CloudSettings, CreatePolicyInput, CreatePolicyVersionInput, CreateRoleInput, Paged, PolicyAttachment,
   PolicyEntities, PolicyType, RamPolicy, RamPolicyVersion, RamPolicyWithDocument, RamRole, RamService, UpdateRoleInput,
@@ -214,15 +215,5 @@ export class RamServiceImpl implements RamService {
 
   async deletePolicy(policyName: string, options: CallOptions = {}): Promise<void> {
     await invoke(this.context, 'DeletePolicy', () => this.client.deletePolicy(new this.models.DeletePolicyRequest({ policyName })), options);
-  }
-}
-
-/** Two policy documents are the same policy when they parse to the same JSON. */
-export function sameJson(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return false;
-  try {
-    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
-  } catch {
-    return a === b;
   }
 }

@@ -30,6 +30,15 @@ import { showInstanceCredential } from './showInstanceCredential';
 import { testEncrypt } from './testEncrypt';
 import { testEncryptAsProfile } from './testEncryptAsProfile';
 import { testSecretRead } from './testSecretRead';
+import { editTrustPolicy } from './editTrustPolicy';
+import { addEcsTrust } from './addEcsTrust';
+import { editPolicy } from './editPolicy';
+import { openPolicyVersion } from './openPolicyVersion';
+import { setDefaultPolicyVersion } from './setDefaultPolicyVersion';
+import { detachPolicy } from './detachPolicy';
+import { revokeKmsAccess } from './revokeKmsAccess';
+import { deletePolicy } from './deletePolicy';
+import { enableKey } from './enableKey';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -89,6 +98,16 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.testEncryptAsProfile': testEncryptAsProfile,
   'alicloudKms.testSecretRead': testSecretRead,
   'alicloudKms.diagnose': diagnose,
+  // Repair and revoke (issue 15)
+  'alicloudKms.editTrustPolicy': withRefs(editTrustPolicy),
+  'alicloudKms.addEcsTrust': withRefs(addEcsTrust),
+  'alicloudKms.editPolicy': withRefs(editPolicy),
+  'alicloudKms.openPolicyVersion': withRefs(openPolicyVersion),
+  'alicloudKms.setDefaultPolicyVersion': withRefs(setDefaultPolicyVersion),
+  'alicloudKms.detachPolicy': withRefs(detachPolicy),
+  'alicloudKms.revokeKmsAccess': withRefs(revokeKmsAccess),
+  'alicloudKms.deletePolicy': withRefs(deletePolicy),
+  'alicloudKms.enableKey': withRefs(enableKey),
 };
 
 /**
