@@ -27,8 +27,20 @@ describe('repair: edit and revoke (emulator, read back with the real SDK)', func
   const policiesOf = async (roleName: string) =>
     ((await ram.listPoliciesForRole(new (models().ListPoliciesForRoleRequest)({ roleName }))).body!.policies!.policy ?? []).map((p) => p.policyName);
 
-  /** Opens an alicloud-ram: document through the command, replaces its text, saves it with `steps` answering. */
-  async function editAndSave(command: string, ref: unknown, newDocument: unknown, steps: Step[]): Promise<{ saved: boolean; prompter: ScriptedPrompter }> {
+  /** Polls until `done` holds (the write reaches the provider after VS Code's save participants, not when save() resolves). */
+  async function until(done: () => boolean, what: string): Promise<void> {
+    for (let waited = 0; !done(); waited += 100) {
+      if (waited > 60_000) throw new Error(`timed out waiting for ${what}`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+
+  /**
+   * Opens an alicloud-ram: document through the command, replaces its text and saves it with `steps`
+   * answering; waits until the save is over: the document is clean (saved) or the refusal was asked
+   * and answered (`refused`).
+   */
+  async function editAndSave(command: string, ref: unknown, newDocument: unknown, steps: Step[], refused?: RegExp): Promise<{ saved: boolean; prompter: ScriptedPrompter }> {
     await vscode.commands.executeCommand(command, ref);
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.scheme, 'alicloud-ram');
@@ -37,7 +49,14 @@ describe('repair: edit and revoke (emulator, read back with the real SDK)', func
     const prompter = new ScriptedPrompter(steps);
     s.api.usePrompter(prompter);
     try {
-      return { saved: await editor.document.save(), prompter };
+      await editor.document.save();
+      if (refused) {
+        await until(() => prompter.asked.some((a) => refused.test(a.text)), 'the refusal');
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+      } else {
+        await until(() => !editor.document.isDirty || prompter.problems.length > 0, 'the save');
+      }
+      return { saved: !editor.document.isDirty, prompter };
     } finally {
       s.api.usePrompter(undefined);
     }
@@ -49,7 +68,6 @@ describe('repair: edit and revoke (emulator, read back with the real SDK)', func
     ram = sdk.ram;
   });
   after(async () => {
-    await vscode.commands.executeCommand('workbench.action.files.revert');
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     await s?.dispose();
   });
@@ -70,7 +88,7 @@ describe('repair: edit and revoke (emulator, read back with the real SDK)', func
     await ram.updateRole(new (models().UpdateRoleRequest)({ roleName: 'EcsNoPermissionRole', newAssumeRolePolicyDocument: JSON.stringify(theirs) }));
     const mine = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['cs.aliyuncs.com'] } }], Version: '1' };
     const { saved, prompter } = await editAndSave('alicloudKms.editTrustPolicy', { kind: 'role', roleName: 'EcsNoPermissionRole' }, mine,
-      [{ button: undefined, expect: /changed in RAM after you opened it/ }]);
+      [{ button: undefined, expect: /changed in RAM after you opened it/ }], /changed in RAM after you opened it/);
     prompter.assertDone();
     assert.equal(saved, false, 'the save must fail');
     assert.deepEqual(await trustOf('EcsNoPermissionRole'), theirs, 'RAM keeps the concurrent change');
@@ -84,7 +102,8 @@ describe('repair: edit and revoke (emulator, read back with the real SDK)', func
     const trust = await trustOf('OpsAdminRole');
     assert.equal(trust.Statement.length, 2);
     assert.ok(trust.Statement[0].Principal.RAM, 'the account statement is kept');
-    assert.deepEqual(trust.Statement[1], ECS_TRUST.Statement[0]);
+    // The added statement is the normalized form of the ECS trust statement (Action as a one-item list).
+    assert.deepEqual(trust.Statement[1], { ...ECS_TRUST.Statement[0], Action: ['sts:AssumeRole'] });
   });
 
   it('Edit Policy: Save creates a new default version; at the five-version limit the oldest non-default one is deleted first', async () => {

@@ -39,10 +39,12 @@ async function saveRamDocument(ctx: CommandContext, ref: RamDocumentRef, opened:
   const current = await readRamDocument(services, ref);
   if (!sameJson(current.text, opened.text) || current.versionId !== opened.versionId) await confirmOverwrite(ctx, ref, current, text);
   if (sameJson(current.text, text)) return current;
-  if (ref.kind === 'trust') await updateTrustPolicy(ctx, services, ref.roleName, parsePolicyDocument(JSON.parse(current.text)), proposed);
+  // What is sent is the document as written (RAM keeps it as sent), checked by its parse.
+  const written: unknown = JSON.parse(text);
+  if (ref.kind === 'trust') await updateTrustPolicy(ctx, services, ref.roleName, JSON.parse(current.text), proposed, written);
   else {
     const versions = await services.ram.listPolicyVersions(ref.policyName, 'Custom');
-    await savePolicyVersion(ctx, services, planPolicyVersionSave(ref.policyName, versions, proposed), current.text);
+    await savePolicyVersion(ctx, services, planPolicyVersionSave(ref.policyName, versions, written), current.text);
   }
   return readRamDocument(services, ref);
 }

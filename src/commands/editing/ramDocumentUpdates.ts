@@ -11,17 +11,20 @@ import type { CommandContext } from '../commandContext';
 import { confirmWithCli, localize } from '../wizard/confirmWithCli';
 import { showDiff } from './showDiff';
 
-/** UpdateRole with a new trust policy, after the diff and confirmation; throws unless RAM reads back the new policy. */
-export async function updateTrustPolicy(ctx: CommandContext, services: CloudServices, roleName: string, current: PolicyDocument, proposed: PolicyDocument): Promise<void> {
-  await showDiff(vscode.l10n.t('Trust policy of {0}: RAM now ↔ after the update', roleName), `${roleName}.now`, formatPolicy(current), `${roleName}.new`, formatPolicy(proposed));
+/**
+ * UpdateRole with a new trust policy, after the diff and confirmation; throws unless RAM reads back the
+ * new policy. `send` is the document as the user wrote it (RAM stores it as sent); `proposed` its parse.
+ */
+export async function updateTrustPolicy(ctx: CommandContext, services: CloudServices, roleName: string, current: unknown, proposed: PolicyDocument, send: unknown = proposed): Promise<void> {
+  await showDiff(vscode.l10n.t('Trust policy of {0}: RAM now ↔ after the update', roleName), `${roleName}.now`, formatPolicy(current), `${roleName}.new`, formatPolicy(send));
   const check = canServiceAssume(proposed);
   const ecsLine = check.canAssume
     ? (check.conditional ? vscode.l10n.t('ECS may assume the role only when a condition holds: {0}', localize(check.reason)) : vscode.l10n.t('After the update ECS can assume the role.'))
     : vscode.l10n.t('After the update ECS can NOT assume the role: {0}', localize(check.reason));
-  const cli = [updateRoleTrustCommand({ roleName, trustPolicy: proposed })];
+  const cli = [updateRoleTrustCommand({ roleName, trustPolicy: send })];
   await confirmWithCli(ctx, vscode.l10n.t('Update the trust policy of role {0}?', roleName), vscode.l10n.t('Update'), cli,
     { detail: `${vscode.l10n.t('The editor shows the change side by side.')}\n${ecsLine}`, warning: !check.canAssume });
-  const text = JSON.stringify(proposed);
+  const text = JSON.stringify(send);
   await services.ram.updateRole({ roleName, newAssumeRolePolicyDocument: text });
   const readBack = await services.ram.getRole(roleName);
   if (!sameJson(readBack.assumeRolePolicyDocument, text)) {
