@@ -13,7 +13,7 @@ import { runScripted, ScriptedPrompter, type Step } from './support/scriptedProm
 const ECS_TRUST = { Statement: [{ Action: 'sts:AssumeRole', Effect: 'Allow', Principal: { Service: ['ecs.aliyuncs.com'] } }], Version: '1' };
 
 describe('repair: edit and revoke (emulator, read back with the real SDK)', function () {
-  this.timeout(90_000);
+  this.timeout(240_000);
   let s: EmulatorSession;
   let ram: RamClient;
   let sdk: ReturnType<typeof clients>;
