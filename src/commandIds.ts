@@ -42,6 +42,16 @@ export const COMMAND_IDS = [
   'alicloudKms.testSecretRead',
   'alicloudKms.diagnose',
   'alicloudKms.checkKmsAccessOnInstances',
+  // Repair and revoke (issue 15)
+  'alicloudKms.editTrustPolicy',
+  'alicloudKms.addEcsTrust',
+  'alicloudKms.editPolicy',
+  'alicloudKms.openPolicyVersion',
+  'alicloudKms.setDefaultPolicyVersion',
+  'alicloudKms.detachPolicy',
+  'alicloudKms.revokeKmsAccess',
+  'alicloudKms.deletePolicy',
+  'alicloudKms.enableKey',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

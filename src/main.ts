@@ -8,6 +8,9 @@ import { InstanceCredentialModel } from './views/instanceCredential/instanceCred
 import { registerInstanceCredential } from './views/instanceCredential/registerInstanceCredential';
 import { REMOTE_SSH_EXTENSION } from './commands/connectRemoteSsh';
 import { registerReadOnlyDocuments } from './commands/readOnlyDocument';
+import { ramDocumentBackend } from './commands/editing/ramDocumentBackend';
+import { RamDocumentFileSystem } from './commands/editing/ramDocumentFileSystem';
+import { RAM_DOCUMENT_SCHEME } from './commands/editing/ramDocumentUri';
 import { registerPolicyDiagnostics } from './language/policyDiagnostics';
 import { registerAccessKeyLinter } from './linter/accessKeyLinter';
 import { commandExecutor } from './commands/registerCommands';
@@ -55,11 +58,15 @@ export function startMain(context: vscode.ExtensionContext, views: ExplorerViews
   // The Instance Credential view is created here, not by the bootstrap: it shows only once the
   // metadata probe this starts has set `alicloudKms.onEcs`, so it never exists without its provider.
   const instanceViews = registerInstanceCredential(instance);
+  // Trust policies and custom policies open as editable `alicloud-ram:` documents; Save goes through the backend's preview and confirmation.
+  const ramDocuments = new RamDocumentFileSystem(ramDocumentBackend(ctx));
   context.subscriptions.push(
     log,
     session,
     ...Object.values(trees),
     registerReadOnlyDocuments(),
+    ramDocuments,
+    vscode.workspace.registerFileSystemProvider(RAM_DOCUMENT_SCHEME, ramDocuments, { isCaseSensitive: true }),
     instanceViews,
     createProfileStatusBar(session),
     watchProfileSources(factory, session),

@@ -50,6 +50,10 @@ export class KmsServiceImpl implements KmsService {
     }, options.signal);
   }
 
+  async enableKey(keyId: string, options: CallOptions = {}): Promise<void> {
+    await invoke(this.invokeContext, 'EnableKey', () => this.client.enableKey(new this.models.EnableKeyRequest({ keyId })), options);
+  }
+
   async describeKey(keyId: string, options: CallOptions = {}): Promise<KmsKey> {
     const body = await invoke(this.invokeContext, 'DescribeKey', () => this.client.describeKey(new this.models.DescribeKeyRequest({ keyId })), options);
     const m = body?.keyMetadata;

@@ -5,9 +5,10 @@ import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { invoke, type InvokeContext } from './invoke';
 import { markerPages } from './paging';
 import { loadSdk } from './sdkLoader';
+import { sameJson } from '../util/sameJson';
 import type {
-  CallOptions, CloudSettings, CreatePolicyInput, CreateRoleInput, Paged, PolicyAttachment, PolicyEntities, PolicyType,
-  RamPolicy, RamPolicyWithDocument, RamRole, RamService, UpdateRoleInput,
+  CallOptions, CloudSettings, CreatePolicyInput, CreatePolicyVersionInput, CreateRoleInput, Paged, PolicyAttachment,
+  PolicyEntities, PolicyType, RamPolicy, RamPolicyVersion, RamPolicyWithDocument, RamRole, RamService, UpdateRoleInput,
 } from './types';
 
 type RoleFields = {
@@ -44,6 +45,12 @@ export function toPolicy(p: PolicyFields | undefined): RamPolicy {
     attachmentCount: p?.attachmentCount,
     attachDate: p?.attachDate,
   };
+}
+
+type VersionFields = { versionId?: string; isDefaultVersion?: boolean; policyDocument?: string; createDate?: string };
+
+export function toPolicyVersion(v: VersionFields | undefined): RamPolicyVersion {
+  return { versionId: v?.versionId ?? '', isDefaultVersion: v?.isDefaultVersion === true, policyDocument: v?.policyDocument ?? '', createDate: v?.createDate };
 }
 
 export class RamServiceImpl implements RamService {
@@ -175,14 +182,38 @@ export class RamServiceImpl implements RamService {
       groups: (body?.groups?.group ?? []).map((g) => g.groupName ?? '').filter(Boolean),
     };
   }
-}
 
-/** Two policy documents are the same policy when they parse to the same JSON. */
-export function sameJson(a: string | undefined, b: string | undefined): boolean {
-  if (a === undefined || b === undefined) return false;
-  try {
-    return JSON.stringify(JSON.parse(a)) === JSON.stringify(JSON.parse(b));
-  } catch {
-    return a === b;
+  async listPolicyVersions(policyName: string, policyType: PolicyType, options: CallOptions = {}): Promise<RamPolicyVersion[]> {
+    const body = (await invoke(this.context, 'ListPolicyVersions', () =>
+      this.client.listPolicyVersions(new this.models.ListPolicyVersionsRequest({ policyName, policyType })), options)).body;
+    return (body?.policyVersions?.policyVersion ?? []).map(toPolicyVersion);
+  }
+
+  async createPolicyVersion(input: CreatePolicyVersionInput, options: CallOptions = {}): Promise<RamPolicyVersion> {
+    return invoke(this.context, 'CreatePolicyVersion', async () => toPolicyVersion((await this.client.createPolicyVersion(new this.models.CreatePolicyVersionRequest({
+      policyName: input.policyName, policyDocument: input.policyDocument, setAsDefault: input.setAsDefault,
+    }))).body?.policyVersion), {
+      ...options,
+      idempotent: false,
+      // After a lost answer: a version with this document (the default one when asked) means the first attempt worked.
+      verify: async () => {
+        const versions = await this.listPolicyVersions(input.policyName, 'Custom').catch(() => []);
+        return versions.find((v) => sameJson(v.policyDocument, input.policyDocument) && (!input.setAsDefault || v.isDefaultVersion));
+      },
+    });
+  }
+
+  async setDefaultPolicyVersion(policyName: string, versionId: string, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'SetDefaultPolicyVersion', () =>
+      this.client.setDefaultPolicyVersion(new this.models.SetDefaultPolicyVersionRequest({ policyName, versionId })), options);
+  }
+
+  async deletePolicyVersion(policyName: string, versionId: string, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'DeletePolicyVersion', () =>
+      this.client.deletePolicyVersion(new this.models.DeletePolicyVersionRequest({ policyName, versionId })), options);
+  }
+
+  async deletePolicy(policyName: string, options: CallOptions = {}): Promise<void> {
+    await invoke(this.context, 'DeletePolicy', () => this.client.deletePolicy(new this.models.DeletePolicyRequest({ policyName })), options);
   }
 }

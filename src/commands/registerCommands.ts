@@ -31,6 +31,15 @@ import { testEncrypt } from './testEncrypt';
 import { testEncryptAsProfile } from './testEncryptAsProfile';
 import { testSecretRead } from './testSecretRead';
 import { checkKmsAccessOnInstances } from './checkKmsAccessOnInstances';
+import { editTrustPolicy } from './editTrustPolicy';
+import { addEcsTrust } from './addEcsTrust';
+import { editPolicy } from './editPolicy';
+import { openPolicyVersion } from './openPolicyVersion';
+import { setDefaultPolicyVersion } from './setDefaultPolicyVersion';
+import { detachPolicy } from './detachPolicy';
+import { revokeKmsAccess } from './revokeKmsAccess';
+import { deletePolicy } from './deletePolicy';
+import { enableKey } from './enableKey';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -92,6 +101,16 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   'alicloudKms.diagnose': withRefs(diagnose),
   // Fleet check through Cloud Assistant (issue 16)
   'alicloudKms.checkKmsAccessOnInstances': withRefs(checkKmsAccessOnInstances),
+  // Repair and revoke (issue 15)
+  'alicloudKms.editTrustPolicy': withRefs(editTrustPolicy),
+  'alicloudKms.addEcsTrust': withRefs(addEcsTrust),
+  'alicloudKms.editPolicy': withRefs(editPolicy),
+  'alicloudKms.openPolicyVersion': withRefs(openPolicyVersion),
+  'alicloudKms.setDefaultPolicyVersion': withRefs(setDefaultPolicyVersion),
+  'alicloudKms.detachPolicy': withRefs(detachPolicy),
+  'alicloudKms.revokeKmsAccess': withRefs(revokeKmsAccess),
+  'alicloudKms.deletePolicy': withRefs(deletePolicy),
+  'alicloudKms.enableKey': withRefs(enableKey),
 };
 
 /**

@@ -11,8 +11,10 @@ import { authenticate, checkPayloadHash, isAcs3, type NonceStore, type WireReque
 import type { Account } from './state';
 import type { Handler } from './handlers/context';
 import { ramHandlers } from './handlers/ram';
+import { ramPolicyVersionHandlers } from './handlers/ramPolicyVersions';
 import { ecsHandlers } from './handlers/ecs';
 import { kmsKeyHandlers } from './handlers/kms';
+import { kmsKeyStateHandlers } from './handlers/kmsKeyState';
 import { secretHandlers } from './handlers/secrets';
 import { stsHandlers } from './handlers/sts';
 import { cloudAssistantHandlers } from './handlers/cloudAssistant';
@@ -31,9 +33,9 @@ export interface ApiDeps {
 }
 
 const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
-  '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: ramHandlers },
+  '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: { ...ramHandlers, ...ramPolicyVersionHandlers } },
   '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: { ...ecsHandlers, ...cloudAssistantHandlers } },
-  '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...secretHandlers } },
+  '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...kmsKeyStateHandlers, ...secretHandlers } },
   '2015-04-01': { id: 'sts', host: 'sts.aliyuncs.com', product: 'Sts', handlers: stsHandlers },
 };
 

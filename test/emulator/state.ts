@@ -13,6 +13,8 @@ export interface PolicyVersion { id: string; document: string; createDate: strin
 export interface Policy {
   name: string; type: 'System' | 'Custom'; description: string; versions: PolicyVersion[];
   defaultVersion: string; createDate: string; updateDate: string;
+  /** The highest version number ever given (RAM never reuses the id of a deleted version). */
+  lastVersionNumber?: number;
 }
 export interface Vpc { id: string; region: string; name: string; cidr: string; createDate: string; isDefault: boolean }
 export interface VSwitch { id: string; vpcId: string; region: string; zone: string; cidr: string; name: string; createDate: string }

@@ -87,6 +87,8 @@ export async function runExtensionTests(options: { env?: Record<string, string>;
 
     await page.goto(
       workbenchUrl(server.origin, { folder: server.workspaceDir, extensionDevelopmentPath: repoRoot, extensionTestsPath: testsPath }),
+      // Playwright's default 30 s is too short on a loaded two-core machine (seen: CI beside other builds).
+      { timeout: 180_000 },
     );
     const timer = setTimeout(() => {
       console.error(`[host] the extension-host suite did not finish within ${timeoutMs / 1000} s`);

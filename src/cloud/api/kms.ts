@@ -105,6 +105,8 @@ export interface KmsService {
   readonly protocol: 'https' | 'http';
   listKeys(options?: CallOptions & { pageSize?: number }): Paged<KmsKeyRef>;
   describeKey(keyId: string, options?: CallOptions): Promise<KmsKey>;
+  /** EnableKey: the repair for a disabled key (a key pending deletion must be restored first). */
+  enableKey(keyId: string, options?: CallOptions): Promise<void>;
   listAliases(options?: CallOptions & { pageSize?: number }): Paged<KmsAlias>;
   listAliasesByKeyId(keyId: string, options?: CallOptions): Promise<KmsAlias[]>;
   encrypt(input: EncryptInput, options?: CallOptions): Promise<EncryptResult>;

@@ -59,6 +59,21 @@ export interface CreatePolicyInput {
   readonly description?: string;
 }
 
+/** One version of a custom or system policy (ListPolicyVersions, CreatePolicyVersion). */
+export interface RamPolicyVersion {
+  readonly versionId: string;
+  readonly isDefaultVersion: boolean;
+  readonly policyDocument: string;
+  readonly createDate?: string;
+}
+
+export interface CreatePolicyVersionInput {
+  readonly policyName: string;
+  readonly policyDocument: string;
+  /** Make the new version the one RAM enforces (what "Save" of an edited policy means). */
+  readonly setAsDefault: boolean;
+}
+
 export interface PolicyEntities {
   readonly roles: readonly string[];
   readonly users: readonly string[];
@@ -81,4 +96,11 @@ export interface RamService {
   getPolicyVersion(policyName: string, policyType: PolicyType, versionId: string, options?: CallOptions): Promise<string>;
   listPolicies(options?: CallOptions & { policyType?: PolicyType; pageSize?: number }): Paged<RamPolicy>;
   listEntitiesForPolicy(policyName: string, policyType: PolicyType, options?: CallOptions): Promise<PolicyEntities>;
+
+  // Editing and deleting custom policies (RAM keeps at most five versions of one).
+  listPolicyVersions(policyName: string, policyType: PolicyType, options?: CallOptions): Promise<RamPolicyVersion[]>;
+  createPolicyVersion(input: CreatePolicyVersionInput, options?: CallOptions): Promise<RamPolicyVersion>;
+  setDefaultPolicyVersion(policyName: string, versionId: string, options?: CallOptions): Promise<void>;
+  deletePolicyVersion(policyName: string, versionId: string, options?: CallOptions): Promise<void>;
+  deletePolicy(policyName: string, options?: CallOptions): Promise<void>;
 }

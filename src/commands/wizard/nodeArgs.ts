@@ -40,7 +40,7 @@ export function roleNodeName(node: unknown): string | undefined {
 
 /** The region of a region, instance, key or secret node. */
 export function nodeRegion(node: unknown): string | undefined {
-  if (isNodeRef(node)) return node.kind === 'role' ? node.key?.regionId : node.kind === 'policy' ? undefined : node.regionId;
+  if (isNodeRef(node)) return node.kind === 'role' ? node.key?.regionId : node.kind === 'policy' || node.kind === 'policyVersion' ? undefined : node.regionId;
   const v = node as { regionId?: unknown } | undefined;
   return typeof v?.regionId === 'string' ? v.regionId : undefined;
 }

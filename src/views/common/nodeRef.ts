@@ -18,14 +18,16 @@ export type NodeRef =
   | ({ readonly kind: 'key' } & KeyRefData)
   | { readonly kind: 'secret'; readonly regionId: string; readonly secretName: string }
   /** A policy attached to a role (under the role's Permissions). */
-  | { readonly kind: 'policy'; readonly policyName: string; readonly policyType: 'System' | 'Custom'; readonly roleName?: string };
+  | { readonly kind: 'policy'; readonly policyName: string; readonly policyType: 'System' | 'Custom'; readonly roleName?: string }
+  /** One version of a policy (listed under a custom policy). */
+  | { readonly kind: 'policyVersion'; readonly policyName: string; readonly policyType: 'System' | 'Custom'; readonly versionId: string; readonly isDefault: boolean };
 
 export type NodeRefKind = NodeRef['kind'];
 
 /** The NodeRef of a given kind. */
 export type RefOf<K extends NodeRefKind> = Extract<NodeRef, { kind: K }>;
 
-const KINDS: ReadonlySet<string> = new Set<NodeRefKind>(['role', 'instance', 'region', 'key', 'secret', 'policy']);
+const KINDS: ReadonlySet<string> = new Set<NodeRefKind>(['role', 'instance', 'region', 'key', 'secret', 'policy', 'policyVersion']);
 
 /** True for a NodeRef (a value built by a node or a caller), by its discriminant only. */
 export function isNodeRef(value: unknown): value is NodeRef {

@@ -4,6 +4,8 @@ import { grantedActions } from '../../policy/evaluator';
 import type { AttachedPolicy } from '../../session/rolePolicies';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
+import { PolicyVersionNode } from './policyVersionNode';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
 
@@ -31,19 +33,22 @@ export class PermissionsNode extends GroupNode {
 export class PolicyNode implements TreeNode {
   readonly id: string;
   readonly kmsActions: string[];
+  readonly ref: NodeRef;
 
   constructor(
     readonly parent: PermissionsNode,
     readonly attached: AttachedPolicy,
   ) {
     this.id = `${parent.id}/${attached.policy.policyType}/${attached.policy.policyName}`;
+    this.ref = { kind: 'policy', policyName: attached.policy.policyName, policyType: attached.policy.policyType, roleName: parent.parent.roleName };
     // Actions granted on any resource (a key-scoped Allow counts), not only on `*`.
     this.kmsActions = attached.document ? grantedActions([attached.document], KMS_ACTIONS).map((g) => g.action) : [];
   }
 
   getTreeItem(): vscode.TreeItem {
     const { policy } = this.attached;
-    const item = new vscode.TreeItem(policy.policyName, vscode.TreeItemCollapsibleState.None);
+    // A custom policy lists its versions (open one, make one the default); a system policy has nothing to edit.
+    const item = new vscode.TreeItem(policy.policyName, policy.policyType === 'Custom' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     const type = policy.policyType === 'System' ? vscode.l10n.t('System') : vscode.l10n.t('Custom');
     item.description = this.kmsActions.length > 0 ? `${type} · ${vscode.l10n.t('KMS: {0}', summarize(this.kmsActions))}` : type;
@@ -55,6 +60,12 @@ export class PolicyNode implements TreeNode {
     if (this.attached.problem) tooltip.appendText(`\n\n${this.attached.problem}`);
     item.tooltip = tooltip;
     return item;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    const { policy } = this.attached;
+    const versions = await this.parent.parent.tree.services.ram.listPolicyVersions(policy.policyName, policy.policyType);
+    return versions.map((v) => new PolicyVersionNode(this, policy.policyName, v));
   }
 }
 

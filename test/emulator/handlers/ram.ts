@@ -6,7 +6,7 @@ import { systemPolicies } from '../systemPolicies';
 import { can, markerPage, notFound, required, type Ctx, type Handler } from './context';
 
 const roleRes = (ctx: Ctx, name: string) => `acs:ram:*:${ctx.account.accountId}:role/${name}`;
-const policyRes = (ctx: Ctx, name: string) => `acs:ram:*:${ctx.account.accountId}:policy/${name}`;
+export const policyRes = (ctx: Ctx, name: string) => `acs:ram:*:${ctx.account.accountId}:policy/${name}`;
 
 export function roleView(account: Account, r: Role, withDocument = true): object {
   return {
@@ -16,7 +16,7 @@ export function roleView(account: Account, r: Role, withDocument = true): object
   };
 }
 
-function policyView(account: Account, p: Policy): object {
+export function policyView(account: Account, p: Policy): object {
   const attached = [...account.roles.values(), ...account.users.values()]
     .filter((e) => e.policies.some((x) => x.type === p.type && x.name === p.name)).length;
   return {
@@ -25,7 +25,7 @@ function policyView(account: Account, p: Policy): object {
   };
 }
 
-function checkName(kind: 'RoleName' | 'PolicyName', name: string, max: number, pattern: RegExp): void {
+export function checkName(kind: 'RoleName' | 'PolicyName', name: string, max: number, pattern: RegExp): void {
   if (name.length < 1 || name.length > max) throw invalid(`InvalidParameter.${kind}.Length`, `The parameter "${kind}" exceeds the length limit of ${max}.`);
   if (!pattern.test(name)) throw invalid(`InvalidParameter.${kind}.InvalidChars`, `The parameter "${kind}" contains invalid chars.`);
 }
@@ -66,7 +66,7 @@ function getRole(ctx: Ctx, name: string): Role {
   return role;
 }
 
-function getPolicy(ctx: Ctx, type: string, name: string): Policy {
+export function getPolicy(ctx: Ctx, type: string, name: string): Policy {
   if (type !== 'System' && type !== 'Custom') throw invalid('InvalidParameter.PolicyType', 'The parameter "PolicyType" must be System or Custom.');
   const policy = findPolicy(ctx.account, { type, name });
   if (!policy) throw notFound('EntityNotExist.Policy', `The policy not exists: ${name}.`);
