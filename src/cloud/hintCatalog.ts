@@ -36,6 +36,8 @@ const PARAMETER: Entry = { key: 'A parameter was rejected; the message says whic
 const THROTTLED: Entry = { key: 'Alibaba Cloud is throttling requests; retried with backoff and still throttled. Wait a moment and retry.' };
 const INVALID_RESPONSE: Entry = { key: 'Something between this machine and Alibaba Cloud (a proxy, a gateway, or an endpoint in alicloudKms.endpoints) answered instead of the service. Check the endpoint and the network, then retry.' };
 const NOT_ON_ECS: Entry = { key: 'This machine is not an ECS instance, or alicloudKms.metadataEndpoint points to the wrong address.' };
+const BAD_REGION: Entry = { key: 'The region id is not valid. Check alicloudKms.regions and the profile\'s region.', action: 'alicloudKms.selectRegions' };
+const POLICY_ATTACHED: Entry = { key: 'The policy is still attached. Detach it from every role, user and group first.', action: 'alicloudKms.detachPolicy' };
 const SELECT_PROFILE: Entry = { key: 'Select another profile (Alibaba Cloud: Select Profile).', action: 'alicloudKms.selectProfile' };
 
 /** Exact codes. Families (a prefix) are in BY_PREFIX; the hints that depend on more than the code in hintFor. */
@@ -84,7 +86,17 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'InvalidRamRole.NotFound': { key: 'No RAM role with this name. Check the name or create the role first.', action: 'alicloudKms.createRole' },
   'InvalidVSwitchId.NotFound': { key: 'The vSwitch does not exist in this region. Choose a vSwitch of the instance\'s region and zone.' },
   'InvalidSecurityGroupId.NotFound': { key: 'The security group does not exist in this region. Choose a security group of the vSwitch\'s VPC.' },
-  'InvalidRegionId.MalFormed': { key: 'The region id is not valid. Check alicloudKms.regions and the profile\'s region.', action: 'alicloudKms.selectRegions' },
+  'InvalidRegionId.MalFormed': BAD_REGION,
+  'InvalidRegionId.NotFound': BAD_REGION,
+  'InvalidInstance.NotFound': NO_INSTANCE,
+  'InvalidNetworkType.MismatchRamRole': CLASSIC_NETWORK,
+  'InvalidUser.PassRoleForbidden': { key: 'The caller may not pass this role to an instance: it needs ram:PassRole on the role. Ask an administrator to grant it in RAM.' },
+  'LimitExceeded.Policy.Version': { key: 'The policy already has 5 versions, RAM\'s limit. Delete a version that is not the default (Edit Policy offers to), then save again.', action: 'alicloudKms.editPolicy' },
+  'DeleteConflict.Policy.Version.Default': { key: 'The default version of a policy cannot be deleted. Make another version the default first.' },
+  'DeleteConflict.Policy.Version': { key: 'Delete the policy\'s versions that are not the default first (Delete Policy does both).', action: 'alicloudKms.deletePolicy' },
+  'DeleteConflict.Policy.Role': POLICY_ATTACHED,
+  'DeleteConflict.Policy.User': POLICY_ATTACHED,
+  'DeleteConflict.Policy.Group': POLICY_ATTACHED,
   'MalformedPolicyDocument': { key: 'The policy document was refused; the message says why. Open it as a *.ram-policy.json file to see the problems as you type.' },
   'LimitExceeded.Policy.Length': { key: 'The policy document is longer than RAM allows (6,144 characters). Split it into two policies.' },
   'DryRunOperation': { key: 'The dry run passed: the request would succeed.' },
@@ -143,6 +155,14 @@ export const GENERIC_CODES: Readonly<Record<string, string>> = {
   ServiceUnavailable: 'a 5xx: the "internal error, retry later" hint of hintFor',
   'Metadata.NotFound': 'an item the instance does not have: callers treat it as "none"',
   'Metadata.HttpError': 'the message names the HTTP status',
+  // Cloud Assistant parameters the extension builds itself (fleet check): a refusal is an extension bug.
+  'CmdContent.ExceedLimit': 'the fleet check script is built by the extension: an extension bug',
+  'CmdContent.DecodeError': 'as CmdContent.ExceedLimit',
+  'InvalidCmdType.NotFound': 'as CmdContent.ExceedLimit',
+  'MissingParam.InstanceId': 'as CmdContent.ExceedLimit',
+  'InstanceIds.ExceedLimit': 'the extension sends at most 100 ids a call: an extension bug',
+  IdempotentParameterMismatch: 'a ClientToken reused with other parameters: an extension bug',
+  RequestEntityTooLarge: 'a request larger than the gateway accepts: an extension bug',
 };
 
 const SERVER_ERROR: Entry = { key: 'The service had an internal error. Retry later.' };
