@@ -44,3 +44,13 @@ export const COMMAND_IDS = [
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];
+
+type ShortName<I> = I extends `alicloudKms.${infer N}` ? N : never;
+
+/**
+ * Each command id by its short name (`COMMAND.attachRole` is `'alicloudKms.attachRole'`): code names a
+ * command only through this (an eslint rule refuses a command id literal anywhere else in src/).
+ */
+export const COMMAND = Object.fromEntries(COMMAND_IDS.map((id) => [id.slice(id.indexOf('.') + 1), id])) as {
+  readonly [I in CommandId as ShortName<I>]: I;
+};

@@ -90,7 +90,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     const denied = await testEncrypt(SAMPLE, KEY);
     const grant = denied.result.actions?.find((a) => a.label === 'Grant KMS Access');
     assert.ok(grant?.command, JSON.stringify(denied.result.actions));
-    assert.deepEqual(grant.args, [{ roleName: 'EcsNoPermissionRole', role: { roleName: 'EcsNoPermissionRole' }, keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
+    assert.deepEqual(grant.args, [{ kind: 'role', roleName: 'EcsNoPermissionRole', key: { keyId: KEY.keyId, regionId: 'cn-hangzhou' } }]);
     const services = (await api.session.getServices())!;
     try {
       // What the user answers in Grant KMS Access: the system policy for cryptographic use, then Grant.
@@ -183,7 +183,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     const encrypt = report.lines.find((l) => l.id === 'encrypt')!;
     assert.equal(encrypt.action?.command, 'alicloudKms.grantKmsAccess');
     // Shaped like a role node (with the key preselected) for Grant KMS Access.
-    assert.deepEqual(encrypt.action?.args, [{ roleName: 'FcInvokeRole', role: { roleName: 'FcInvokeRole' }, keyId: KEY.keyId, regionId: 'cn-hangzhou' }]);
+    assert.deepEqual(encrypt.action?.args, [{ kind: 'role', roleName: 'FcInvokeRole', key: { keyId: KEY.keyId, regionId: 'cn-hangzhou' } }]);
     assert.equal(report.lines.find((l) => l.id === 'trust')?.action?.command, 'alicloudKms.openTrustPolicy');
   });
 

@@ -60,7 +60,7 @@ async function trustCheck(deps: DiagnosisDeps, roleName: string, profileName: st
       id: 'trust', title: TITLES.trust, status: 'failed',
       evidence: [text(check.reason.template, ...check.reason.args)],
       fix: text('Edit the trust policy of role {0} so that "Principal": {"Service": ["ecs.aliyuncs.com"]} may do sts:AssumeRole.', roleName),
-      action: { label: text('Open Trust Policy'), command: 'alicloudKms.openTrustPolicy', args: [{ roleName }] },
+      action: { label: text('Open Trust Policy'), command: 'alicloudKms.openTrustPolicy', args: [{ kind: 'role', roleName }] },
     };
   } catch (error) {
     return { id: 'trust', title: TITLES.trust, status: 'failed', evidence: [text('Reading role {0} failed: {1}', roleName, message(error))], fix: text('The management profile needs ram:GetRole.') };

@@ -5,8 +5,10 @@ import { callerIdentity } from '../../session/callerIdentity';
 import { mapLimit } from '../../util/mapLimit';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
+import { COMMAND } from '../../commandIds';
 
 /**
  * "Roles that can use this key": every role whose attached policies allow kms:Encrypt, kms:Decrypt
@@ -28,9 +30,9 @@ export class KeyRolesNode extends GroupNode {
     if (users.length === 0) {
       return [
         new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
-          command: 'alicloudKms.grantKmsAccess',
+          command: COMMAND.grantKmsAccess,
           title: vscode.l10n.t('Grant KMS Access'),
-          arguments: [this.parent],
+          arguments: [this.parent.ref],
         }),
       ];
     }
@@ -40,7 +42,7 @@ export class KeyRolesNode extends GroupNode {
 
 export class KeyRoleNode implements TreeNode {
   readonly id: string;
-
+  readonly ref: NodeRef;
   readonly roleName: string;
 
   constructor(
@@ -49,6 +51,7 @@ export class KeyRoleNode implements TreeNode {
   ) {
     this.roleName = user.roleName;
     this.id = `${parent.id}/${user.roleName}`;
+    this.ref = { kind: 'role', roleName: user.roleName, key: { regionId: parent.parent.regionId, keyId: parent.parent.keyId } };
   }
 
   getTreeItem(): vscode.TreeItem {

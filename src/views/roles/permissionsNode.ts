@@ -4,8 +4,11 @@ import { grantedActions } from '../../policy/evaluator';
 import type { AttachedPolicy } from '../../session/rolePolicies';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
+import { COMMAND } from '../../commandIds';
+import { mdCode, mdText } from '../common/markdown';
 
 /** "Permissions": the policies attached to the role; those granting KMS actions say which. */
 export class PermissionsNode extends GroupNode {
@@ -18,9 +21,9 @@ export class PermissionsNode extends GroupNode {
     if (attached.length === 0) {
       return [
         new MessageNode(this, 'none', vscode.l10n.t('No policies attached: grant KMS access'), {
-          command: 'alicloudKms.grantKmsAccess',
+          command: COMMAND.grantKmsAccess,
           title: vscode.l10n.t('Grant KMS Access'),
-          arguments: [this.parent],
+          arguments: [this.parent.ref],
         }),
       ];
     }
@@ -30,6 +33,7 @@ export class PermissionsNode extends GroupNode {
 
 export class PolicyNode implements TreeNode {
   readonly id: string;
+  readonly ref: NodeRef;
   readonly kmsActions: string[];
 
   constructor(
@@ -37,6 +41,7 @@ export class PolicyNode implements TreeNode {
     readonly attached: AttachedPolicy,
   ) {
     this.id = `${parent.id}/${attached.policy.policyType}/${attached.policy.policyName}`;
+    this.ref = { kind: 'policy', policyName: attached.policy.policyName, policyType: attached.policy.policyType, roleName: parent.parent.roleName };
     // Actions granted on any resource (a key-scoped Allow counts), not only on `*`.
     this.kmsActions = attached.document ? grantedActions([attached.document], KMS_ACTIONS).map((g) => g.action) : [];
   }
@@ -49,9 +54,9 @@ export class PolicyNode implements TreeNode {
     item.description = this.kmsActions.length > 0 ? `${type} · ${vscode.l10n.t('KMS: {0}', summarize(this.kmsActions))}` : type;
     item.iconPath = new vscode.ThemeIcon(this.kmsActions.length > 0 ? 'key' : 'symbol-property');
     item.contextValue = `ramPolicy:${policy.policyType.toLowerCase()}${this.kmsActions.length > 0 ? ':kms' : ''}`;
-    const tooltip = new vscode.MarkdownString(`**${policy.policyName}** (${type})\n\n`);
+    const tooltip = new vscode.MarkdownString(`**${mdText(policy.policyName)}** ${mdText(`(${type})`)}\n\n`);
     if (policy.description) tooltip.appendText(`${policy.description}\n\n`);
-    if (this.kmsActions.length > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Grants KMS actions:')} ${this.kmsActions.map((a) => `\`${a}\``).join(', ')}`);
+    if (this.kmsActions.length > 0) tooltip.appendMarkdown(`${mdText(vscode.l10n.t('Grants KMS actions:'))} ${this.kmsActions.map(mdCode).join(', ')}`);
     if (this.attached.problem) tooltip.appendText(`\n\n${this.attached.problem}`);
     item.tooltip = tooltip;
     return item;
