@@ -8,10 +8,17 @@ export class UserCancelledError extends Error {
   }
 }
 
-/** Thrown by a Prompter when the user pressed a wizard step's Back button: the wizard asks the previous step again. */
+/**
+ * Thrown by a Prompter when the user pressed a wizard step's Back button: the wizard asks the previous step
+ * again. Recognised by name (isGoBack): a test's scripted Prompter lives in another bundle with its own copy.
+ */
 export class GoBackError extends Error {
   constructor() {
     super('Back to the previous step');
     this.name = 'GoBackError';
   }
+}
+
+export function isGoBack(error: unknown): boolean {
+  return error instanceof Error && error.name === 'GoBackError';
 }

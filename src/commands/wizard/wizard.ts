@@ -5,7 +5,7 @@
 // been answered, so a cancelled wizard changes nothing. No vscode import: steps are unit-tested with a
 // scripted Prompter of the tests' own (test/unit/support/fakePrompter.ts).
 import type { Problem } from '../../policy/problem';
-import { GoBackError, UserCancelledError } from '../cancelled';
+import { isGoBack, UserCancelledError } from '../cancelled';
 import type { BackOption, Prompter } from '../prompter';
 import type { ConfirmOptions } from './confirmWithCli';
 
@@ -99,7 +99,7 @@ export class Wizard<C extends WizardContext> {
         asked.push({ index, before });
         index++;
       } catch (error) {
-        if (!(error instanceof GoBackError)) throw error;
+        if (!isGoBack(error)) throw error;
         const previous = asked.pop();
         if (!previous) throw new UserCancelledError();
         restore(context, previous.before);
