@@ -24,7 +24,8 @@ describe('wizard: Back and cancel (createRole, emulator)', function () {
       { input: 'SecondName', expect: /name/ },
       { input: DEFAULT },
       { pickDefault: true, expect: /trusted services/ },
-      { back: true, expect: /trusted services/ },
+      { back: true, expect: /maximum session duration/ }, // -> trusted services again
+      { back: true, expect: /trusted services/ }, // -> description again
       { input: 'changed description', expect: /description/ },
       { pickDefault: true, expect: /trusted services/ },
       { input: DEFAULT, expect: /maximum session duration/ },
