@@ -2,8 +2,18 @@
 // (DESIGN.md: only src/cloud imports @alicloud/*, src/policy and the pure diagnosis/workflow modules
 // import neither vscode nor the SDKs, test/emulator imports nothing from src). The whole folder graph
 // (no cycle, no upward edge) is checked by scripts/import-matrix.ts, also run by `npm run lint`.
+import { readFileSync } from 'node:fs';
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+
+// Command ids are named only through src/commandIds.ts (COMMAND.x): a literal elsewhere escapes the check
+// that every id exists. The ids come from package.json (the unit test commandIds.test.ts ties the two), so
+// setting keys, context keys and view ids that share the prefix are not caught.
+const commandIds = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')).contributes.commands.map((c) => c.command);
+const commandIdLiteral = {
+  selector: `Literal[value=/^(${commandIds.map((id) => id.replace(/[.]/g, '\\.')).join('|')})$/]`,
+  message: 'Name a command through COMMAND in src/commandIds.ts, not with a string literal.',
+};
 
 const noSdk = { group: ['@alicloud/*'], message: 'Only src/cloud/ may import @alicloud/* (DESIGN.md).' };
 
@@ -21,6 +31,11 @@ export default tseslint.config(
     files: ['src/**/*.ts'],
     ignores: ['src/cloud/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noSdk] }] },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/commandIds.ts'],
+    rules: { 'no-restricted-syntax': ['error', commandIdLiteral] },
   },
   {
     // Pure modules: unit-tested without a VS Code host, and they talk to the cloud through service interfaces.

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { createCloudServicesFactory } from './cloud';
 import type { CommandId } from './commandIds';
 import type { CommandContext } from './commands/commandContext';
-import { PrompterSlot } from './commands/prompter';
+import { PrompterSlot } from './commands/vscodePrompter';
 import type { ExtensionApi } from './extensionApi';
 import { InstanceCredentialModel } from './views/instanceCredential/instanceCredentialModel';
 import { registerInstanceCredential } from './views/instanceCredential/registerInstanceCredential';

@@ -3,11 +3,14 @@
 import { randomUUID } from 'node:crypto';
 import { createEcsClient, type EcsClient } from './clients';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
+import { DESCRIBE_INSTANCES_IDS, instanceRoleBatches, ROLE_PAGE } from './ecsBatches';
 import { formatHint, hintFor } from './hintCatalog';
 import { fanOut } from './fanOut';
 import { invoke, type InvokeContext } from './invoke';
 import { collect, numberedPages, tokenPages } from './paging';
 import { loadSdk } from './sdkLoader';
+import { chunk } from '../util/chunk';
+import { CloudError, isCloudError } from './cloudError';
 import { toInstance } from './ecsMapping';
 import type {
   AttachRoleInput, CallOptions, CloudSettings, DetachRoleInput, EcsInstance, EcsRegion, EcsSecurityGroup, EcsService,
@@ -15,15 +18,6 @@ import type {
   RegionOutcome, RunInstancesInput, RunInstancesResult,
 } from './types';
 
-/** AttachInstanceRamRole / DetachInstanceRamRole take at most 100 ids; DescribeInstanceRamRole pages by 50. */
-const ROLE_BATCH = 100;
-const ROLE_PAGE = 50;
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
-  return out;
-}
 
 export class EcsServiceImpl implements EcsService {
   private readonly clients = new Map<string, EcsClient>();
@@ -54,7 +48,14 @@ export class EcsServiceImpl implements EcsService {
     return (body?.regions?.region ?? []).map((r) => ({ regionId: r.regionId ?? '', localName: r.localName, regionEndpoint: r.regionEndpoint }));
   }
 
-  listInstances(regionId: string, options: ListInstancesOptions = {}): Paged<EcsInstance> {
+  async *listInstances(regionId: string, options: ListInstancesOptions = {}): Paged<EcsInstance> {
+    const ids = options.filter?.instanceIds;
+    // More ids than one DescribeInstances call takes: one query per slice, in order.
+    const groups = ids && ids.length > DESCRIBE_INSTANCES_IDS ? chunk(ids, DESCRIBE_INSTANCES_IDS) : [ids];
+    for (const instanceIds of groups) yield* this.listInstancesOnce(regionId, { ...options, filter: { ...options.filter, instanceIds } });
+  }
+
+  private listInstancesOnce(regionId: string, options: ListInstancesOptions): Paged<EcsInstance> {
     const filter = options.filter ?? {};
     const withRoles = options.includeRamRoles !== false;
     return tokenPages(async (nextToken) => {
@@ -87,28 +88,22 @@ export class EcsServiceImpl implements EcsService {
   }
 
   async attachInstanceRamRole(input: AttachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
-    const results: InstanceRoleResult[] = [];
-    for (const batch of chunks(input.instanceIds, ROLE_BATCH)) {
+    return inBatches(input.instanceIds, input.ramRoleName, options, async (batch) => {
       // Attaching twice is harmless (the second says the role is already there), so retries are safe.
       const body = (await invoke(this.context, 'AttachInstanceRamRole', () => this.client(input.regionId).attachInstanceRamRole(new this.models.AttachInstanceRamRoleRequest({
         regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch), policy: input.policy,
       })), options)).body;
-      const listed = body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? [];
-      results.push(...perInstance(batch, listed, input.ramRoleName));
-    }
-    return results;
+      return perInstance(batch, body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? [], input.ramRoleName);
+    });
   }
 
   async detachInstanceRamRole(input: DetachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
-    const results: InstanceRoleResult[] = [];
-    for (const batch of chunks(input.instanceIds, ROLE_BATCH)) {
+    return inBatches(input.instanceIds, input.ramRoleName, options, async (batch) => {
       const body = (await invoke(this.context, 'DetachInstanceRamRole', () => this.client(input.regionId).detachInstanceRamRole(new this.models.DetachInstanceRamRoleRequest({
         regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch),
       })), options)).body;
-      const listed = body?.detachInstanceRamRoleResults?.detachInstanceRamRoleResult ?? [];
-      results.push(...perInstance(batch, listed, input.ramRoleName ?? body?.ramRoleName));
-    }
-    return results;
+      return perInstance(batch, body?.detachInstanceRamRoleResults?.detachInstanceRamRoleResult ?? [], input.ramRoleName ?? body?.ramRoleName);
+    });
   }
 
   async describeInstanceRamRoles(
@@ -116,7 +111,7 @@ export class EcsServiceImpl implements EcsService {
     query: { instanceIds?: readonly string[]; ramRoleName?: string },
     options: CallOptions = {},
   ): Promise<InstanceRamRole[]> {
-    const groups = query.instanceIds ? chunks(query.instanceIds, ROLE_PAGE) : [undefined];
+    const groups = query.instanceIds ? chunk(query.instanceIds, ROLE_PAGE) : [undefined];
     const out: InstanceRamRole[] = [];
     for (const ids of groups) {
       const pages = numberedPages(async (pageNumber) => {
@@ -190,6 +185,39 @@ export class EcsServiceImpl implements EcsService {
       throw error;
     }
   }
+}
+
+/**
+ * Runs one call per batch of at most INSTANCE_ROLE_BATCH ids and answers one result per id: a batch whose
+ * call fails as a whole fails each of its ids with that call's error (the other batches keep their
+ * results), and once the signal is aborted no further batch is sent (its ids fail as `Cancelled`), so a
+ * retry can run exactly the failed ids.
+ */
+async function inBatches(
+  instanceIds: readonly string[], ramRoleName: string | undefined, options: CallOptions,
+  call: (batch: string[]) => Promise<InstanceRoleResult[]>,
+): Promise<InstanceRoleResult[]> {
+  const results: InstanceRoleResult[] = [];
+  for (const batch of instanceRoleBatches(instanceIds)) {
+    if (options.signal?.aborted) {
+      results.push(...batch.map((instanceId) => ({ instanceId, ramRoleName, success: false, code: 'Cancelled', message: 'Cancelled before this batch was sent.' })));
+      continue;
+    }
+    try {
+      results.push(...(await call(batch)));
+    } catch (error) {
+      results.push(...batchFailure(batch, ramRoleName, error));
+    }
+  }
+  return results;
+}
+
+/** Every id of a batch whose call failed as a whole, failed with that call's code, message, hint and RequestId. */
+function batchFailure(batch: readonly string[], ramRoleName: string | undefined, error: unknown): InstanceRoleResult[] {
+  const cloud = isCloudError(error) ? error : new CloudError({ code: 'Error', message: error instanceof Error ? error.message : String(error) });
+  // The hint is the error's own (already a catalog sentence): passed on, not made here.
+  const { code, message, hint, hintRef, requestId } = cloud;
+  return batch.map((instanceId) => ({ instanceId, ramRoleName, success: false, code, message, hint, hintRef, requestId, error: cloud }));
 }
 
 /** One result per requested id, even when the service's list omits some. */

@@ -4,7 +4,7 @@
 // key (src/session/localizeHint.ts); logs use the English text (formatHint). No code ever recognises a
 // hint by its English words. test/unit/cloud-hint-catalog.test.ts checks that every code the emulator
 // can return has a hint here or is listed in GENERIC_CODES on purpose.
-import type { CommandId } from '../commandIds';
+import { COMMAND, type CommandId } from '../commandIds';
 import type { AccessDeniedInfo } from './cloudError';
 
 export interface HintRef {
@@ -20,25 +20,25 @@ interface Entry {
   readonly action?: CommandId;
 }
 
-const ACCESS_KEY_UNKNOWN: Entry = { key: 'The AccessKey ID is unknown or disabled. Check the active profile, or create a new AccessKey in the RAM console.', action: 'alicloudKms.selectProfile' };
-const WRONG_SECRET: Entry = { key: 'The AccessKey secret does not match the AccessKey ID. Re-enter the secret of the active profile.', action: 'alicloudKms.addAccessKey' };
+const ACCESS_KEY_UNKNOWN: Entry = { key: 'The AccessKey ID is unknown or disabled. Check the active profile, or create a new AccessKey in the RAM console.', action: COMMAND.selectProfile };
+const WRONG_SECRET: Entry = { key: 'The AccessKey secret does not match the AccessKey ID. Re-enter the secret of the active profile.', action: COMMAND.addAccessKey };
 const CLOCK: Entry = { key: 'This machine\'s clock differs from Alibaba Cloud\'s by more than 15 minutes. Synchronise the clock (NTP) and retry.' };
-const TOKEN_MISMATCH: Entry = { key: 'The security token does not belong to this AccessKey ID. Refresh the temporary credential.', action: 'alicloudKms.refreshInstanceCredential' };
+const TOKEN_MISMATCH: Entry = { key: 'The security token does not belong to this AccessKey ID. Refresh the temporary credential.', action: COMMAND.refreshInstanceCredential };
 const KEY_NOT_FOUND: Entry = { key: 'The KMS key was not found in this region (or the caller may not see it). Check the key id or alias and the region.' };
 const KEY_DISABLED: Entry = { key: 'The KMS key is disabled. Enable it in the KMS console first.' };
 const KEY_PENDING_DELETION: Entry = { key: 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.' };
 const NOT_ALLOWED: Entry = { key: 'The caller is not allowed to do this. Grant the needed action with a RAM policy.' };
 const NO_INSTANCE: Entry = { key: 'No such instance in this region. Check the instance id and the region.' };
 const CLASSIC_NETWORK: Entry = { key: 'Instance RAM roles work only for instances in a VPC; this one is in the classic network.' };
-const OTHER_ROLE: Entry = { key: 'The instance already has another RAM role. Detach it first (Replace Role does both).', action: 'alicloudKms.replaceRole' };
-const NOT_ECS_ROLE: Entry = { key: 'The role\'s trust policy does not let ECS assume it. Add "ecs.aliyuncs.com" as a trusted service.', action: 'alicloudKms.openTrustPolicy' };
+const OTHER_ROLE: Entry = { key: 'The instance already has another RAM role. Detach it first (Replace Role does both).', action: COMMAND.replaceRole };
+const NOT_ECS_ROLE: Entry = { key: 'The role\'s trust policy does not let ECS assume it. Add "ecs.aliyuncs.com" as a trusted service.', action: COMMAND.openTrustPolicy };
 const PARAMETER: Entry = { key: 'A parameter was rejected; the message says which.' };
 const THROTTLED: Entry = { key: 'Alibaba Cloud is throttling requests; retried with backoff and still throttled. Wait a moment and retry.' };
 const INVALID_RESPONSE: Entry = { key: 'Something between this machine and Alibaba Cloud (a proxy, a gateway, or an endpoint in alicloudKms.endpoints) answered instead of the service. Check the endpoint and the network, then retry.' };
 const NOT_ON_ECS: Entry = { key: 'This machine is not an ECS instance, or alicloudKms.metadataEndpoint points to the wrong address.' };
-const BAD_REGION: Entry = { key: 'The region id is not valid. Check alicloudKms.regions and the profile\'s region.', action: 'alicloudKms.selectRegions' };
-const POLICY_ATTACHED: Entry = { key: 'The policy is still attached. Detach it from every role, user and group first.', action: 'alicloudKms.detachPolicy' };
-const SELECT_PROFILE: Entry = { key: 'Select another profile (Alibaba Cloud: Select Profile).', action: 'alicloudKms.selectProfile' };
+const BAD_REGION: Entry = { key: 'The region id is not valid. Check alicloudKms.regions and the profile\'s region.', action: COMMAND.selectRegions };
+const POLICY_ATTACHED: Entry = { key: 'The policy is still attached. Detach it from every role, user and group first.', action: COMMAND.detachPolicy };
+const SELECT_PROFILE: Entry = { key: 'Select another profile (Alibaba Cloud: Select Profile).', action: COMMAND.selectProfile };
 
 /** Exact codes. Families (a prefix) are in BY_PREFIX; the hints that depend on more than the code in hintFor. */
 const BY_CODE: Readonly<Record<string, Entry>> = {
@@ -53,7 +53,7 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'RequestTimeTooSkewed': CLOCK,
   'IllegalTimestamp': CLOCK,
   'SignatureNonceUsed': { key: 'A request was replayed. Retry; if it persists, check the clock.' },
-  'InvalidSecurityToken.Expired': { key: 'The temporary credential (STS token) has expired. Refresh the profile or the instance credential.', action: 'alicloudKms.refreshInstanceCredential' },
+  'InvalidSecurityToken.Expired': { key: 'The temporary credential (STS token) has expired. Refresh the profile or the instance credential.', action: COMMAND.refreshInstanceCredential },
   'MissingSecurityToken': { key: 'The AccessKey is a temporary one (STS) but no security token was sent. Add the token to the profile, or use a permanent AccessKey.' },
   'Forbidden.KeyNotFound': KEY_NOT_FOUND,
   'NotFound.Key': KEY_NOT_FOUND,
@@ -83,7 +83,7 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'InvalidInstance.RamRoleExists': OTHER_ROLE,
   'InvalidParam.RamRole.Conflict': OTHER_ROLE,
   'InvalidRamRole.NotEcsRole': NOT_ECS_ROLE,
-  'InvalidRamRole.NotFound': { key: 'No RAM role with this name. Check the name or create the role first.', action: 'alicloudKms.createRole' },
+  'InvalidRamRole.NotFound': { key: 'No RAM role with this name. Check the name or create the role first.', action: COMMAND.createRole },
   'InvalidVSwitchId.NotFound': { key: 'The vSwitch does not exist in this region. Choose a vSwitch of the instance\'s region and zone.' },
   'InvalidSecurityGroupId.NotFound': { key: 'The security group does not exist in this region. Choose a security group of the vSwitch\'s VPC.' },
   'InvalidRegionId.MalFormed': BAD_REGION,
@@ -91,9 +91,9 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'InvalidInstance.NotFound': NO_INSTANCE,
   'InvalidNetworkType.MismatchRamRole': CLASSIC_NETWORK,
   'InvalidUser.PassRoleForbidden': { key: 'The caller may not pass this role to an instance: it needs ram:PassRole on the role. Ask an administrator to grant it in RAM.' },
-  'LimitExceeded.Policy.Version': { key: 'The policy already has 5 versions, RAM\'s limit. Delete a version that is not the default (Edit Policy offers to), then save again.', action: 'alicloudKms.editPolicy' },
+  'LimitExceeded.Policy.Version': { key: 'The policy already has 5 versions, RAM\'s limit. Delete a version that is not the default (Edit Policy offers to), then save again.', action: COMMAND.editPolicy },
   'DeleteConflict.Policy.Version.Default': { key: 'The default version of a policy cannot be deleted. Make another version the default first.' },
-  'DeleteConflict.Policy.Version': { key: 'Delete the policy\'s versions that are not the default first (Delete Policy does both).', action: 'alicloudKms.deletePolicy' },
+  'DeleteConflict.Policy.Version': { key: 'Delete the policy\'s versions that are not the default first (Delete Policy does both).', action: COMMAND.deletePolicy },
   'DeleteConflict.Policy.Role': POLICY_ATTACHED,
   'DeleteConflict.Policy.User': POLICY_ATTACHED,
   'DeleteConflict.Policy.Group': POLICY_ATTACHED,
@@ -117,14 +117,14 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'Metadata.Unreachable': NOT_ON_ECS,
   'Metadata.InvalidEndpoint': { key: 'Set alicloudKms.metadataEndpoint to the metadata service\'s http:// address, or remove the setting to use the default.' },
   'Metadata.ResponseTooLarge': { key: 'Something other than the ECS metadata service answers at alicloudKms.metadataEndpoint. Check the setting and the network.' },
-  'Metadata.NoRole': { key: 'Attach an instance RAM role to this instance (ECS Instances view: Attach Role).', action: 'alicloudKms.attachRole' },
+  'Metadata.NoRole': { key: 'Attach an instance RAM role to this instance (ECS Instances view: Attach Role).', action: COMMAND.attachRole },
   'Metadata.TokenFailed': { key: 'Allow the token path on this instance, or unset ALIBABA_CLOUD_IMDSV1_DISABLED to allow the token-less request.' },
   'Metadata.TokenRequired': { key: 'Check that PUT /latest/api/token is allowed from this machine (no proxy in between).' },
   'Metadata.InvalidCredential': { key: 'The metadata service (or a proxy in front of it) returned an unexpected document. Check alicloudKms.metadataEndpoint.' },
-  'Metadata.CredentialNotReady': { key: 'The role may have just been attached or its trust policy may not allow ECS to assume it. Wait a moment and retry.', action: 'alicloudKms.refreshInstanceCredential' },
+  'Metadata.CredentialNotReady': { key: 'The role may have just been attached or its trust policy may not allow ECS to assume it. Wait a moment and retry.', action: COMMAND.refreshInstanceCredential },
   'Metadata.CredentialExpired': { key: 'Check this machine\'s clock (NTP); the instance credential is normally rotated before it expires.' },
   'Metadata.RoleMismatch': { key: 'Update the profile\'s role name or attach the expected role to this instance.' },
-  'ProfileUnsupported': { key: 'Choose another profile (Alibaba Cloud: Select Profile) or add an AccessKey.', action: 'alicloudKms.selectProfile' },
+  'ProfileUnsupported': { key: 'Choose another profile (Alibaba Cloud: Select Profile) or add an AccessKey.', action: COMMAND.selectProfile },
   'ProfileNotFound': SELECT_PROFILE,
 };
 
@@ -193,7 +193,7 @@ export function hintFor(code: string, context: HintContext = {}): HintRef | unde
   const denied = context.accessDenied;
   if (denied?.action) {
     // A refused KMS action is what Grant KMS Access fixes; a refused RAM/ECS action needs an administrator.
-    const action: Partial<Entry> = denied.action.startsWith('kms:') ? { action: 'alicloudKms.grantKmsAccess' } : {};
+    const action: Partial<Entry> = denied.action.startsWith('kms:') ? { action: COMMAND.grantKmsAccess } : {};
     if (!denied.resource) return ref({ ...DENIED, ...action }, [denied.action]);
     return ref({ ...(denied.action === 'ram:PassRole' ? DENIED_PASS_ROLE : DENIED_ON), ...action }, [denied.action, denied.resource]);
   }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import { instancesWithOtherRole, planAttach } from '../workflows/instanceRoleBatch';
+import { instancesWithOtherRole, planAttach } from '../workflows/roleBatch/plan';
+import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
 import { pickRole } from './pickers';
 import { requireServices } from './requireServices';
 import { UserCancelledError } from './runCommand';
-import { instancesOfNodes, roleNodeName } from './wizard/nodeArgs';
+import { instancesOfRefs, roleOf } from './nodeRefs';
 import { pickInstances } from './wizard/pickInstances';
 import { runRoleBatch } from './wizard/roleBatch';
 
@@ -13,10 +14,10 @@ import { runRoleBatch } from './wizard/roleBatch';
  * instances) or the palette (both). Classic instances are skipped with the reason; instances that
  * have another role are replaced (detach, then attach) or skipped, as the user chooses.
  */
-export async function attachRole(ctx: CommandContext, node?: unknown, nodes?: unknown): Promise<void> {
+export async function attachRole(ctx: CommandContext, ref?: NodeRef, refs?: readonly NodeRef[]): Promise<void> {
   const services = await requireServices(ctx);
-  const fromTree = await instancesOfNodes(services, node, nodes);
-  const roleName = roleNodeName(node) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the RAM role to attach')));
+  const fromTree = await instancesOfRefs(services, ref, refs);
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the RAM role to attach')));
   const instances = fromTree ?? (await pickInstances(ctx.ui, services, { title: vscode.l10n.t('Attach {0} to instances', roleName) }));
   const others = instancesWithOtherRole(instances, roleName);
   let otherRole: 'replace' | 'skip' = 'skip';

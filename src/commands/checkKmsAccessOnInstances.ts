@@ -2,6 +2,7 @@
 // and shows each instance's verdict as it arrives, with the same explanations and fixes as Test
 // Encrypt. From instance nodes, a region node, a role node (every instance with the role) or the palette.
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import type { CloudServices, EcsInstance, ScriptInvocation } from '../cloud/types';
 import { pickKey } from './kms/kmsTarget';
 import type { NodeRef } from '../views/common/nodeRef';
@@ -59,11 +60,11 @@ function fixAction(verdict: FleetVerdict | undefined, target: FleetCheckTarget):
   if (verdict?.status !== 'failed') return undefined;
   const role = verdict.report?.role;
   if (verdict.explanation.remedy === 'grantKmsAccess' && role) {
-    return { command: 'alicloudKms.grantKmsAccess', arg: { kind: 'role', roleName: role, role: { roleName: role }, key: { keyId: target.keyId, regionId: target.regionId }, keyId: target.keyId, regionId: target.regionId } };
+    return { command: COMMAND.grantKmsAccess, arg: { kind: 'role', roleName: role, role: { roleName: role }, key: { keyId: target.keyId, regionId: target.regionId }, keyId: target.keyId, regionId: target.regionId } };
   }
   if (verdict.explanation.remedy === 'attachRole') {
     const i = verdict.instance;
-    return { command: 'alicloudKms.attachRole', arg: { kind: 'instance', regionId: i.regionId, instanceId: i.instanceId, instance: i } };
+    return { command: COMMAND.attachRole, arg: { kind: 'instance', regionId: i.regionId, instanceId: i.instanceId, instance: i } };
   }
   return undefined;
 }

@@ -2,13 +2,14 @@ import * as vscode from 'vscode';
 import type { CloudServices } from '../cloud/types';
 import { validateInstanceType } from '../policy/validation';
 import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, type LaunchAnswers, type Login } from '../workflows/instanceLaunch';
+import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
 import { pickRegion, pickRole } from './pickers';
 import type { Prompter } from './prompter';
 import { requireServices } from './requireServices';
 import { UserCancelledError } from './runCommand';
 import { confirmWithCli, localize } from './wizard/confirmWithCli';
-import { nodeRegion, roleNodeName } from './wizard/nodeArgs';
+import { regionOf, roleOf } from './nodeRefs';
 
 const DEFAULT_TYPE = 'ecs.g7.large';
 const DEFAULT_IMAGE = 'aliyun_3_x64_20G_alibase_20240819.vhd';
@@ -47,10 +48,10 @@ async function askLogin(ui: Prompter, title: string): Promise<Login> {
   return { kind: 'later' };
 }
 
-async function askAnswers(ctx: CommandContext, services: CloudServices, node: unknown): Promise<LaunchAnswers> {
+async function askAnswers(ctx: CommandContext, services: CloudServices, ref: NodeRef | undefined): Promise<LaunchAnswers> {
   const t = (step: string) => vscode.l10n.t('Create Instance with Role: {0}', step);
   const ecs = services.ecs;
-  const regionId = nodeRegion(node) ?? (await pickRegion(ctx.ui, services, t(vscode.l10n.t('region'))));
+  const regionId = regionOf(ref) ?? (await pickRegion(ctx.ui, services, t(vscode.l10n.t('region'))));
   const vpc = await pick(ctx.ui, ecs.listVpcs(regionId).then((l) => l.map((v) => ({ label: v.vpcName || v.vpcId, description: `${v.vpcId} · ${v.cidrBlock ?? ''}`, vpcId: v.vpcId }))),
     t(vscode.l10n.t('VPC (instance RAM roles work only in a VPC)')), vscode.l10n.t('No VPC in {0}: create one in the VPC console first (instance RAM roles work only in a VPC).', regionId));
   const vsw = await pick(ctx.ui, ecs.listVSwitches(regionId, { vpcId: vpc.vpcId }).then((l) => l.map((s) => ({
@@ -64,7 +65,7 @@ async function askAnswers(ctx: CommandContext, services: CloudServices, node: un
     t(vscode.l10n.t('security group')), vscode.l10n.t('No security group in {0}: create one in the ECS console first.', vpc.vpcId));
   const instanceName = await input(ctx.ui, { title: t(vscode.l10n.t('instance name')), prompt: vscode.l10n.t('Optional.'), value: '' });
   const login = await askLogin(ctx.ui, t(vscode.l10n.t('login')));
-  const roleName = roleNodeName(node) ?? (await pickRole(ctx.ui, services, t(vscode.l10n.t('instance RAM role'))));
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services, t(vscode.l10n.t('instance RAM role'))));
   return { regionId, vpcId: vpc.vpcId, vSwitchId: vsw.vSwitchId, zoneId: vsw.zoneId, instanceType, imageId, securityGroupId: group.securityGroupId, instanceName, login, roleName };
 }
 
@@ -73,9 +74,9 @@ async function askAnswers(ctx: CommandContext, services: CloudServices, node: un
  * explicit confirmation (the instance is billed) before the real call. The password, when chosen,
  * goes only into the request: the log and the CLI text never contain it.
  */
-export async function createInstanceWithRole(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function createInstanceWithRole(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const answers = await askAnswers(ctx, services, node);
+  const answers = await askAnswers(ctx, services, ref);
   const summary = launchSummary(answers);
   ctx.log.info(`Create instance with role: dry run\n  ${summary.join('\n  ')}\n  ${launchCli(answers, true)}`);
   const dry = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking the request (dry run)…') },

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
+import { roleOf } from './nodeRefs';
 import { requireServices } from './requireServices';
 import { pickRole } from './pickers';
 import { UserCancelledError } from './runCommand';
@@ -8,9 +10,9 @@ import { UserCancelledError } from './runCommand';
  * Delete Role — only a role with nothing attached: no policies (RAM refuses otherwise) and no instance
  * using it (deleting would silently cut those applications off KMS). Confirmed in a modal dialog.
  */
-export async function deleteRole(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function deleteRole(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = (node as { roleName?: string } | undefined)?.roleName ?? (await pickRole(ctx.ui, services));
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services));
   const policies = await services.ram.listPoliciesForRole(roleName);
   if (policies.length > 0) {
     throw new Error(vscode.l10n.t('Role {0} still has {1} policies attached ({2}). Detach them first.', roleName, policies.length, policies.map((p) => p.policyName).join(', ')));

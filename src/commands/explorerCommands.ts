@@ -32,7 +32,7 @@ export function clearTreeFilter(view: keyof Trees) {
   };
 }
 
-/** "Load more…" node: loads the next page into its parent. */
+/** "Load more…" node: loads the next page into its parent (it acts on the node itself, not on a NodeRef). */
 export async function loadMore(_ctx: CommandContext, node?: unknown): Promise<void> {
   if (node instanceof LoadMoreNode) node.loadMore();
 }

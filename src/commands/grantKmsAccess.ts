@@ -7,13 +7,15 @@ import { RolePolicyReader } from '../session/rolePolicies';
 import {
   executeGrant, KMS_CRYPTO_USER_ACCESS, KMS_FULL_ACCESS, planGrant, PolicyNameTakenError, type GrantChoice, type GrantStepResult,
 } from '../workflows/grantPlan';
+import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
 import { pickRegion, pickRole } from './pickers';
 import { showReadOnlyDocument } from './readOnlyDocument';
 import { requireServices } from './requireServices';
 import { UserCancelledError } from './runCommand';
 import { confirmWithCli } from './wizard/confirmWithCli';
-import { nodeKey, nodeRegion, nodeSecret, roleNodeName } from './wizard/nodeArgs';
+import { keyOf, regionOf, roleOf, secretOf } from './nodeRefs';
+import { COMMAND } from '../commandIds';
 
 type ChoiceItem = vscode.QuickPickItem & { choice: 'full' | 'cryptoUser' | 'custom' };
 type ResourceItem = vscode.QuickPickItem & { keyId?: string; secretName?: string };
@@ -59,10 +61,10 @@ async function askResources(ctx: CommandContext, services: CloudServices, region
   return chosen;
 }
 
-async function customChoice(ctx: CommandContext, services: CloudServices, node: unknown): Promise<GrantChoice> {
-  const preKey = nodeKey(node);
-  const preSecret = nodeSecret(node);
-  const regionId = nodeRegion(node) ?? (await pickRegion(ctx.ui, services, vscode.l10n.t('Region of the keys and secrets')));
+async function customChoice(ctx: CommandContext, services: CloudServices, ref: NodeRef | undefined): Promise<GrantChoice> {
+  const preKey = keyOf(ref);
+  const preSecret = secretOf(ref);
+  const regionId = regionOf(ref) ?? preKey?.regionId ?? (await pickRegion(ctx.ui, services, vscode.l10n.t('Region of the keys and secrets')));
   const chosen = await askResources(ctx, services, regionId, preKey?.keyId, preSecret?.secretName);
   const account = (await callerIdentity(services)).accountId;
   const keys: KeyRef[] = chosen.filter((c) => c.keyId).map((c) => ({ region: regionId, account, keyId: c.keyId! }));
@@ -82,11 +84,11 @@ async function customChoice(ctx: CommandContext, services: CloudServices, node: 
  * AttachPolicyToRole. Reads what is attached first: a role that already has the access is left alone.
  * From a role node, a key or secret node (then it is preselected) or the palette.
  */
-export async function grantKmsAccess(ctx: CommandContext, node?: unknown): Promise<void> {
+export async function grantKmsAccess(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = roleNodeName(node) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Grant KMS access to which RAM role?')));
-  const kind = await askChoice(ctx, roleName, Boolean(nodeKey(node) || nodeSecret(node)));
-  const choice: GrantChoice = kind === 'custom' ? await customChoice(ctx, services, node)
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Grant KMS access to which RAM role?')));
+  const kind = await askChoice(ctx, roleName, Boolean(keyOf(ref) || secretOf(ref)));
+  const choice: GrantChoice = kind === 'custom' ? await customChoice(ctx, services, ref)
     : { kind: 'system', policyName: kind === 'full' ? KMS_FULL_ACCESS : KMS_CRYPTO_USER_ACCESS };
 
   const attached = await new RolePolicyReader(services).attachedPolicies(roleName);
@@ -124,5 +126,5 @@ export async function grantKmsAccess(ctx: CommandContext, node?: unknown): Promi
   const attach = vscode.l10n.t('Attach to Instances');
   const next = await ctx.ui.showInformationMessage(
     vscode.l10n.t('{0} can now use KMS. Next step: attach it to your ECS instances.', roleName), {}, attach);
-  if (next === attach) await vscode.commands.executeCommand('alicloudKms.attachRole', { roleName, role: { roleName } });
+  if (next === attach) await vscode.commands.executeCommand(COMMAND.attachRole, { kind: 'role', roleName } satisfies NodeRef);
 }

@@ -1,43 +1,39 @@
 import * as vscode from 'vscode';
-import { dependencyToCopy, InvalidSnippetValueError, isSnippetJob, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
+import { dependencyToCopy, InvalidSnippetValueError, isSnippetLanguage, pickValues, renderSnippet } from '../snippets/render';
 import type { SnippetJob, SnippetLanguage, SnippetValues, ValueName } from '../snippets/types';
 import { SNIPPET_LANGUAGES } from '../snippets/types';
 import { readDefaultKey } from '../session/cloudSettings';
+import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
 import type { Prompter } from './prompter';
 import { UserCancelledError } from './runCommand';
 
 /**
- * The node this command accepts (duck-typed, every field optional): the explorer passes its tree nodes
- * as they are, a command link or a test may pass a plain object.
- *   roleName    instance RAM role name             (role node)
- *   region      region id, e.g. cn-hangzhou        (also read as `regionId`: instance, key and secret nodes)
- *   keyId       KMS key id or alias                (key node)
- *   secretName  KMS secret name                    (secret node)
- *   accountId   account id (for key ARNs)          (any node that knows it)
- *   job         'encrypt-decrypt' | 'envelope' | 'read-secret'        skips the job prompt
- *   language    'java' | 'python' | 'go' | 'javascript' | 'typescript' skips the language prompt
- * Values missing from the node come from the settings alicloudKms.defaultRegion / alicloudKms.defaultKey;
- * the rest stay tab stops to fill in.
+ * The snippet values a node names: a role (and the key it was shown under), an instance's region and
+ * attached role, a key, a secret, a region. Values missing from the node come from the settings
+ * alicloudKms.defaultRegion / alicloudKms.defaultKey; the rest stay tab stops to fill in.
  */
-export interface SnippetNode extends SnippetValues {
-  job?: string;
-  language?: string;
+export function snippetValuesOf(ref: NodeRef | undefined): SnippetValues {
+  switch (ref?.kind) {
+    case 'role': return pickValues({ roleName: ref.roleName, region: ref.key?.regionId, keyId: ref.key?.keyId });
+    case 'instance': return pickValues({ region: ref.regionId, roleName: ref.instance?.ramRoleName });
+    case 'key': return pickValues({ region: ref.regionId, keyId: ref.keyId });
+    case 'secret': return pickValues({ region: ref.regionId, secretName: ref.secretName });
+    case 'region': return pickValues({ region: ref.regionId });
+    default: return {};
+  }
 }
 
 const EDITOR_LANGUAGES: Record<string, SnippetLanguage> = { javascriptreact: 'javascript', typescriptreact: 'typescript' };
 
 /** Inserts an SDK snippet that uses the instance RAM role, at the cursor or in a new untitled document. */
-export async function insertSnippet(ctx: CommandContext, node?: unknown): Promise<void> {
-  const given = (node && typeof node === 'object' ? node : {}) as SnippetNode;
-  const job = isSnippetJob(given.job) ? given.job : await pickJob(ctx.ui, given);
+export async function insertSnippet(ctx: CommandContext, ref?: NodeRef): Promise<void> {
+  const given = snippetValuesOf(ref);
+  const job = await pickJob(ctx.ui, given);
   const editor = vscode.window.activeTextEditor;
   const editorLanguage = editor ? (EDITOR_LANGUAGES[editor.document.languageId] ?? editor.document.languageId) : undefined;
-  const language = isSnippetLanguage(given.language) ? given.language : await pickLanguage(ctx.ui, isSnippetLanguage(editorLanguage) ? editorLanguage : undefined);
-
-  // Explorer nodes name the region `regionId`.
-  const regionId = (given as { regionId?: unknown }).regionId;
-  const values: SnippetValues = { ...valuesFromSettings(), ...pickValues({ region: regionId, ...given }) };
+  const language = await pickLanguage(ctx.ui, isSnippetLanguage(editorLanguage) ? editorLanguage : undefined);
+  const values: SnippetValues = { ...valuesFromSettings(), ...given };
   let rendered;
   try {
     rendered = renderSnippet(job, language, values);
@@ -67,7 +63,7 @@ function valuesFromSettings(): SnippetValues {
   return pickValues({ region: config.get<string>('defaultRegion'), keyId: readDefaultKey() });
 }
 
-async function pickJob(ui: Prompter, node: SnippetNode): Promise<SnippetJob> {
+async function pickJob(ui: Prompter, node: SnippetValues): Promise<SnippetJob> {
   const items: (vscode.QuickPickItem & { job: SnippetJob })[] = [
     { job: 'encrypt-decrypt', label: vscode.l10n.t('Encrypt and decrypt with a KMS key'), detail: vscode.l10n.t('Encrypt/Decrypt API calls with the instance RAM role') },
     { job: 'envelope', label: vscode.l10n.t('Envelope encryption with a data key'), detail: vscode.l10n.t('GenerateDataKey, then AES-256-GCM locally (Java: Encryption SDK)') },

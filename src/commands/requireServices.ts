@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CloudServices } from '../cloud/types';
 import type { CommandContext } from './commandContext';
 import { UserCancelledError } from './runCommand';
+import { COMMAND } from '../commandIds';
 
 /**
  * The active profile's services, or — when there is none — an actionable message offering to
@@ -18,7 +19,7 @@ export async function requireServices(ctx: CommandContext): Promise<CloudService
     select,
     add,
   );
-  if (choice === select) await vscode.commands.executeCommand('alicloudKms.selectProfile');
-  if (choice === add) await vscode.commands.executeCommand('alicloudKms.addAccessKey');
+  if (choice === select) await vscode.commands.executeCommand(COMMAND.selectProfile);
+  if (choice === add) await vscode.commands.executeCommand(COMMAND.addAccessKey);
   throw new UserCancelledError();
 }

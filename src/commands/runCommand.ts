@@ -3,13 +3,9 @@ import { isCloudError } from '../cloud/types';
 import { hintAction, localizeHint } from '../session/localizeHint';
 import type { CommandContext } from './commandContext';
 
-/** Thrown (or rejected) when the user dismissed a prompt: the wrapper stays silent. */
-export class UserCancelledError extends Error {
-  constructor() {
-    super('Cancelled by the user');
-    this.name = 'UserCancelledError';
-  }
-}
+import { UserCancelledError } from './cancelled';
+
+export { UserCancelledError } from './cancelled';
 
 /**
  * The one wrapper every command runs through (DESIGN.md convention 3): a user cancel is silent;

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { Profile } from '../cloud/types';
 import type { CommandContext } from './commandContext';
 import { UserCancelledError } from './runCommand';
+import { COMMAND } from '../commandIds';
 
 const SOURCE_LABELS: Record<Profile['source'], () => string> = {
   aliyunCli: () => vscode.l10n.t('aliyun CLI config'),
@@ -32,7 +33,7 @@ export async function selectProfile(ctx: CommandContext): Promise<void> {
   const picked = await ctx.ui.showQuickPick(items, { title: vscode.l10n.t('Select the Alibaba Cloud profile'), matchOnDescription: true });
   if (!picked) throw new UserCancelledError();
   if (!picked.profile) {
-    await vscode.commands.executeCommand('alicloudKms.addAccessKey');
+    await vscode.commands.executeCommand(COMMAND.addAccessKey);
     return;
   }
   if (!picked.profile.usable) {

@@ -2,7 +2,7 @@
 // carries its hint as { key, args, action }; this is the one place that localizes it, by key. The
 // catalog's keys are l10n keys (scripts/l10n collects them), so no English text is ever matched here.
 import * as vscode from 'vscode';
-import type { CommandId } from '../commandIds';
+import { COMMAND, type CommandId } from '../commandIds';
 import type { HintRef } from '../cloud/types';
 
 export function localizeHint(hint: HintRef | undefined): string | undefined {
@@ -11,15 +11,18 @@ export function localizeHint(hint: HintRef | undefined): string | undefined {
 
 /** The button label of each command a hint may offer (the same words as the command's title). */
 const ACTION_LABELS: Partial<Record<CommandId, () => string>> = {
-  'alicloudKms.selectProfile': () => vscode.l10n.t('Select Profile'),
-  'alicloudKms.addAccessKey': () => vscode.l10n.t('Add AccessKey'),
-  'alicloudKms.refreshInstanceCredential': () => vscode.l10n.t('Refresh Instance Credential'),
-  'alicloudKms.replaceRole': () => vscode.l10n.t('Replace Role'),
-  'alicloudKms.openTrustPolicy': () => vscode.l10n.t('Open Trust Policy'),
-  'alicloudKms.createRole': () => vscode.l10n.t('Create Instance RAM Role'),
-  'alicloudKms.selectRegions': () => vscode.l10n.t('Select Regions'),
-  'alicloudKms.attachRole': () => vscode.l10n.t('Attach Role to Instances'),
-  'alicloudKms.grantKmsAccess': () => vscode.l10n.t('Grant KMS Access'),
+  [COMMAND.selectProfile]: () => vscode.l10n.t('Select Profile'),
+  [COMMAND.addAccessKey]: () => vscode.l10n.t('Add AccessKey'),
+  [COMMAND.refreshInstanceCredential]: () => vscode.l10n.t('Refresh Instance Credential'),
+  [COMMAND.replaceRole]: () => vscode.l10n.t('Replace Role'),
+  [COMMAND.openTrustPolicy]: () => vscode.l10n.t('Open Trust Policy'),
+  [COMMAND.createRole]: () => vscode.l10n.t('Create Instance RAM Role'),
+  [COMMAND.selectRegions]: () => vscode.l10n.t('Select Regions'),
+  [COMMAND.attachRole]: () => vscode.l10n.t('Attach Role to Instances'),
+  [COMMAND.grantKmsAccess]: () => vscode.l10n.t('Grant KMS Access'),
+  [COMMAND.editPolicy]: () => vscode.l10n.t('Edit Policy'),
+  [COMMAND.deletePolicy]: () => vscode.l10n.t('Delete Policy'),
+  [COMMAND.detachPolicy]: () => vscode.l10n.t('Detach Policy'),
 };
 
 /** The command a hint offers, with its localized label; undefined when it offers none (or no label is known). */

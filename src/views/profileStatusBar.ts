@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import { callerIdentity } from '../session/callerIdentity';
 import type { CloudSession } from '../session/cloudSession';
+import { COMMAND } from '../commandIds';
+import { mdCode, mdText } from './common/markdown';
 
 /** Status bar item: the active profile and default region; its tooltip says who the profile is; click switches. */
 export function createProfileStatusBar(session: CloudSession): vscode.Disposable {
   const item = vscode.window.createStatusBarItem('alicloudKms.profile', vscode.StatusBarAlignment.Left, 50);
   item.name = vscode.l10n.t('Alibaba Cloud Profile');
-  item.command = 'alicloudKms.selectProfile';
+  item.command = COMMAND.selectProfile;
   let generation = 0;
   const update = async () => {
     const mine = ++generation;
@@ -25,8 +27,8 @@ export function createProfileStatusBar(session: CloudSession): vscode.Disposable
       const identity = await callerIdentity(services);
       if (mine === generation) {
         item.tooltip = new vscode.MarkdownString(
-          `${vscode.l10n.t('Profile {0} ({1}), region {2}. Click to switch.', services.profile.name, services.profile.kind, services.regionId)}\n\n` +
-            `${vscode.l10n.t('Account')}: \`${identity.accountId}\`  \n${identity.identityType}: \`${identity.arn}\``,
+          `${mdText(vscode.l10n.t('Profile {0} ({1}), region {2}. Click to switch.', services.profile.name, services.profile.kind, services.regionId))}\n\n` +
+            `${mdText(vscode.l10n.t('Account'))}: ${mdCode(identity.accountId)}  \n${mdText(identity.identityType)}: ${mdCode(identity.arn)}`,
         );
       }
     } catch {

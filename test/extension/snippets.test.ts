@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { extensionApi } from './support/emulatorSession';
 import { runScripted } from './support/scriptedPrompter';
+import type { NodeRef } from '../../src/views/common/nodeRef';
 
 const LANGUAGES = ['java', 'python', 'go', 'javascript', 'typescript'];
 const PREFIXES = ['alikms-encrypt', 'alikms-envelope', 'alikms-secret'];
@@ -37,9 +38,10 @@ describe('SDK snippets in the extension host', function () {
     const api = await extensionApi();
     const prompter = await runScripted(
       api,
-      [{ button: undefined, expect: /needs/ }],
+      [{ pick: 'Encrypt and decrypt with a KMS key' }, { pick: 'TypeScript (Node.js)' }, { button: undefined, expect: /needs/ }],
       'alicloudKms.insertSnippet',
-      { job: 'encrypt-decrypt', language: 'typescript', roleName: 'AppRole', regionId: 'cn-shanghai', keyId: 'alias/app' },
+      // A role shown under a key ("Roles that can use this key") names the role, the region and the key.
+      { kind: 'role', roleName: 'AppRole', key: { regionId: 'cn-shanghai', keyId: 'alias/app' } } satisfies NodeRef,
     );
     const text = vscode.window.activeTextEditor?.document.getText() ?? '';
     assert.equal(vscode.window.activeTextEditor?.document.languageId, 'typescript');

@@ -3,7 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startHarness, type Harness } from './cloud-harness';
 import { collect } from '../../src/cloud/paging';
-import { CloudError, type CloudServices } from '../../src/cloud/types';
+import type { CloudServices } from '../../src/cloud/types';
 
 let h: Harness;
 let s: CloudServices;
@@ -41,6 +41,14 @@ test('listInstances pages with NextToken, adds each instance\'s RAM role, and fi
   assert.deepEqual(byId.map((i) => i.instanceName), ['web-2']);
 });
 
+test('an id filter longer than DescribeInstances takes (100) is queried 100 ids at a time, in order', async () => {
+  const ids = [...Array.from({ length: 148 }, (_, n) => `i-bp1nothere${String(n).padStart(9, '0')}`), 'i-bp1demo0000000000002', 'i-bp1demo0000000000001'];
+  const before = h.emulator.calls.byAction.DescribeInstances ?? 0;
+  const found = await collect(s.ecs.listInstances('cn-hangzhou', { filter: { instanceIds: ids }, includeRamRoles: false }));
+  assert.deepEqual(found.map((i) => i.instanceId).sort(), ['i-bp1demo0000000000001', 'i-bp1demo0000000000002']);
+  assert.equal((h.emulator.calls.byAction.DescribeInstances ?? 0) - before, 2, '100 + 50 ids');
+});
+
 test('attach and detach report per instance: classic, missing and other-role instances fail with codes, the rest succeed', async () => {
   const results = await s.ecs.attachInstanceRamRole({
     regionId: 'cn-hangzhou',
@@ -66,11 +74,16 @@ test('attach and detach report per instance: classic, missing and other-role ins
   assert.deepEqual(await s.ecs.describeInstanceRamRoles('cn-hangzhou', { ramRoleName: 'EcsNoPermissionRole' }), []);
 });
 
-test('an unknown role is refused as a whole call with a CloudError', async () => {
-  const error = await s.ecs.attachInstanceRamRole({ regionId: 'cn-hangzhou', ramRoleName: 'NoSuchRole', instanceIds: ['i-bp1demo0000000000002'] }).catch((e: unknown) => e);
-  assert.ok(error instanceof CloudError);
-  assert.match(error.code, /RamRole|EntityNotExist/);
-  assert.equal(error.apiAction, 'AttachInstanceRamRole');
+test('an unknown role is refused as a whole call: every id of the call fails with its code and RequestId', async () => {
+  const results = await s.ecs.attachInstanceRamRole({ regionId: 'cn-hangzhou', ramRoleName: 'NoSuchRole', instanceIds: ['i-bp1demo0000000000002', 'i-bp1demo0000000000003'] });
+  assert.equal(results.length, 2);
+  for (const r of results) {
+    assert.equal(r.success, false);
+    assert.match(r.code ?? '', /RamRole|EntityNotExist/);
+    assert.ok(r.requestId, 'the refused call\'s RequestId');
+    assert.equal(r.error?.apiAction, 'AttachInstanceRamRole');
+  }
+  assert.equal(results[0].requestId, results[1].requestId, 'one call');
 });
 
 test('VPCs, vSwitches and security groups of a region', async () => {

@@ -71,7 +71,9 @@ test('permission errors name the missing action and resource (RAM, ECS with ram:
 
   const ecsAdmin = emulator.createUser('err-ecs', ['AliyunECSFullAccess']);
   const e = await servicesFor(ecsAdmin.accessKeyId, ecsAdmin.accessKeySecret);
-  const passRole = await failure(e.ecs.attachInstanceRamRole({ regionId: 'cn-hangzhou', ramRoleName: 'EcsNoPermissionRole', instanceIds: ['i-bp1demo0000000000002'] }));
+  // A refused call fails each of its instances with the call's CloudError (the service answers one result per id).
+  const [refused] = await e.ecs.attachInstanceRamRole({ regionId: 'cn-hangzhou', ramRoleName: 'EcsNoPermissionRole', instanceIds: ['i-bp1demo0000000000002'] });
+  const passRole = await failure(Promise.reject(refused.error));
   assert.equal(passRole.code, 'InvalidUser.PassRoleForbidden');
   assert.equal(passRole.accessDenied?.action, 'ram:PassRole');
   assert.match(passRole.accessDenied?.resource ?? '', /role\/ecsnopermissionrole/i);

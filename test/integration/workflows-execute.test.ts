@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import { startEmulator, type Emulator } from '../emulator';
 import { createCloudServicesFactory } from '../../src/cloud';
 import type { CloudServices, SecretStore } from '../../src/cloud/types';
-import { executeAttach, executeDetach, planAttach, planDetach, refreshFailed, type InstanceRef } from '../../src/workflows/instanceRoleBatch';
+import { planAttach, planDetach, type InstanceRef } from '../../src/workflows/roleBatch/plan';
+import { executeAttach, executeDetach, refreshFailed } from '../../src/workflows/roleBatch/execute';
 import { executeGrant, planGrant, PolicyNameTakenError } from '../../src/workflows/grantPlan';
 
 const REGION = 'cn-hangzhou';

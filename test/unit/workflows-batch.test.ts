@@ -2,9 +2,10 @@
 // (Execution against the emulator with the real services: test/integration/workflows-execute.test.ts.)
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  chunk, countOutcomes, groupBy, instancesWithOtherRole, outcomeLogLines, planAttach, planCli, planDetach, type InstanceRef,
-} from '../../src/workflows/instanceRoleBatch';
+import { instanceRoleBatches } from '../../src/cloud/ecsBatches';
+import { groupBy } from '../../src/util/chunk';
+import { instancesWithOtherRole, planAttach, planCli, planDetach, type InstanceRef } from '../../src/workflows/roleBatch/plan';
+import { countOutcomes, outcomeLogLines } from '../../src/workflows/roleBatch/report';
 
 const vpc = (id: string, regionId = 'cn-hangzhou', ramRoleName?: string): InstanceRef => ({ instanceId: id, regionId, networkType: 'vpc', ramRoleName });
 const classic = (id: string): InstanceRef => ({ instanceId: id, regionId: 'cn-hangzhou', networkType: 'classic' });
@@ -37,10 +38,11 @@ test('planDetach: instances without a role are skipped', () => {
   assert.deepEqual(plan.skipped.map((e) => e.reason), ['noRole', 'noRole']);
 });
 
-test('chunk and groupBy: batches of 100 in order, groups in first-seen order', () => {
+test('instanceRoleBatches and groupBy: batches of 100 in order, groups in first-seen order', () => {
   const ids = Array.from({ length: 250 }, (_, n) => n);
-  assert.deepEqual(chunk(ids).map((c) => c.length), [100, 100, 50]);
-  assert.deepEqual(chunk([]), []);
+  assert.deepEqual(instanceRoleBatches(ids).map((c) => c.length), [100, 100, 50]);
+  assert.deepEqual(instanceRoleBatches(ids)[1][0], 100);
+  assert.deepEqual(instanceRoleBatches([]), []);
   assert.deepEqual([...groupBy(['b1', 'a1', 'b2'], (s) => s[0]).entries()], [['b', ['b1', 'b2']], ['a', ['a1']]]);
 });
 

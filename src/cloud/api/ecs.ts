@@ -1,4 +1,5 @@
 // EcsService: regions, instances, instance RAM roles, networks, RunInstances.
+import type { CloudError } from '../cloudError';
 import type { CallOptions } from './host';
 import type { HintRef } from '../hintCatalog';
 import type { FanOutOptions, Paged, RegionOutcome } from './paging';
@@ -55,12 +56,16 @@ export interface InstanceRoleResult {
   /** The hint in English (logs); `hintRef` is the catalog entry the UI localizes. */
   readonly hint?: string;
   readonly hintRef?: HintRef;
+  /** The RequestId of a call that failed as a whole (then every id of that call has its code). */
+  readonly requestId?: string;
+  /** The error of a call that failed as a whole (code, hint, RequestId, the refused action). */
+  readonly error?: CloudError;
 }
 
 export interface AttachRoleInput {
   readonly regionId: string;
   readonly ramRoleName: string;
-  /** Any number: sent in batches of 100 (the API's limit). */
+  /** Any number: sent in batches of 100 (the API's limit, src/cloud/ecsBatches.ts). */
   readonly instanceIds: readonly string[];
   /** Extra policy that narrows the role on these instances. */
   readonly policy?: string;
@@ -131,12 +136,19 @@ export interface RunInstancesResult {
 
 export interface EcsService {
   describeRegions(options?: CallOptions): Promise<EcsRegion[]>;
+  /** Instances of a region; an id filter may hold any number of ids (queried 100 at a time). */
   listInstances(regionId: string, options?: ListInstancesOptions): Paged<EcsInstance>;
   /** Every region (or the given ones) at bounded concurrency; each region's outcome as soon as it is known. */
   listInstancesAllRegions(
     options?: FanOutOptions & { regions?: readonly string[]; filter?: InstanceFilter; includeRamRoles?: boolean },
   ): AsyncIterable<RegionOutcome<EcsInstance[]>>;
+  /**
+   * One result per id; never rejects for a failed call. Sent in batches of 100: a batch whose call fails
+   * as a whole fails each of its ids with that call's code, hint and RequestId; once `signal` is aborted
+   * no further batch is sent (its ids fail as `Cancelled`).
+   */
   attachInstanceRamRole(input: AttachRoleInput, options?: CallOptions): Promise<InstanceRoleResult[]>;
+  /** As attachInstanceRamRole. */
   detachInstanceRamRole(input: DetachRoleInput, options?: CallOptions): Promise<InstanceRoleResult[]>;
   /** The roles of the given instances, or every instance that has `ramRoleName` in the region. */
   describeInstanceRamRoles(

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
 import type { CloudServices } from '../../cloud/types';
-import {
-  countOutcomes, executeAttach, executeDetach, outcomeLogLines, planAttach, planCli, planDetach, refreshFailed,
-  type InstanceOutcome, type RolePlan,
-} from '../../workflows/instanceRoleBatch';
+import { executeAttach, executeDetach, refreshFailed, type InstanceOutcome } from '../../workflows/roleBatch/execute';
+import { planAttach, planCli, planDetach, type RolePlan } from '../../workflows/roleBatch/plan';
+import { countOutcomes, outcomeLogLines } from '../../workflows/roleBatch/report';
 import type { CommandContext } from '../commandContext';
 import { localizeHint } from '../../session/localizeHint';
 import { confirmWithCli, withCancellableProgress } from './confirmWithCli';

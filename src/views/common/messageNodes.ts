@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { TreeNode } from './treeNode';
+import { COMMAND } from '../../commandIds';
+import { mdText } from './markdown';
 
 /** A failed load shown as a node (convention 5), never as a pop-up from getChildren. Click: open the log. */
 export class ErrorNode implements TreeNode {
@@ -21,10 +23,10 @@ export class ErrorNode implements TreeNode {
     const item = new vscode.TreeItem(label, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.description = this.detail;
-    item.tooltip = new vscode.MarkdownString(`**${this.code}**\n\n${this.detail}\n\n${vscode.l10n.t('Click to show the log.')}`);
+    item.tooltip = new vscode.MarkdownString(`**${mdText(this.code)}**\n\n${mdText(this.detail)}\n\n${mdText(vscode.l10n.t('Click to show the log.'))}`);
     item.iconPath = new vscode.ThemeIcon('error', new vscode.ThemeColor('errorForeground'));
     item.contextValue = 'error';
-    item.command = { command: 'alicloudKms.showLog', title: vscode.l10n.t('Show Log') };
+    item.command = { command: COMMAND.showLog, title: vscode.l10n.t('Show Log') };
     return item;
   }
 }
@@ -67,7 +69,7 @@ export class LoadMoreNode implements TreeNode {
     item.id = this.id;
     item.iconPath = new vscode.ThemeIcon('ellipsis');
     item.contextValue = 'loadMore';
-    item.command = { command: 'alicloudKms.loadMore', title: vscode.l10n.t('Load more…'), arguments: [this] };
+    item.command = { command: COMMAND.loadMore, title: vscode.l10n.t('Load more…'), arguments: [this] };
     return item;
   }
 }

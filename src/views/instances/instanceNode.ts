@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { EcsInstance } from '../../cloud/types';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
+import { mdCode, mdText } from '../common/markdown';
 
 /** One ECS instance. contextValue `ecsInstance:<status>:<withRole|noRole>:<vpc|classic>` for the menus. */
 export class InstanceNode implements TreeNode {
   readonly id: string;
-  /** Read by commands that take "an instance" or "a region". */
+  readonly ref: NodeRef;
   readonly instanceId: string;
   readonly regionId: string;
   readonly roleName: string | undefined;
@@ -18,6 +20,7 @@ export class InstanceNode implements TreeNode {
     this.instanceId = instance.instanceId;
     this.regionId = instance.regionId;
     this.roleName = instance.ramRoleName;
+    this.ref = { kind: 'instance', regionId: instance.regionId, instanceId: instance.instanceId, instance };
   }
 
   get isClassic(): boolean {
@@ -36,8 +39,9 @@ export class InstanceNode implements TreeNode {
       ? new vscode.ThemeIcon('vm-outline', new vscode.ThemeColor('problemsWarningIcon.foreground'))
       : new vscode.ThemeIcon(running ? 'vm-running' : 'vm', running ? new vscode.ThemeColor('charts.green') : undefined);
     item.contextValue = `ecsInstance:${i.status.toLowerCase()}:${i.ramRoleName ? 'withRole' : 'noRole'}:${this.isClassic ? 'classic' : 'vpc'}`;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${i.instanceName ?? i.instanceId}** \`${i.instanceId}\`\n\n`);
+    // Theme icons on from the start, so appendText escapes `$(` in cloud text too.
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${mdText(i.instanceName ?? i.instanceId)}** ${mdCode(i.instanceId)}\n\n`);
     const rows: [string, string | undefined][] = [
       [vscode.l10n.t('Status'), i.status],
       [vscode.l10n.t('Region / zone'), [i.regionId, i.zoneId].filter(Boolean).join(' / ')],
@@ -47,9 +51,8 @@ export class InstanceNode implements TreeNode {
       [vscode.l10n.t('Instance type'), i.instanceType],
       [vscode.l10n.t('RAM role'), i.ramRoleName ?? vscode.l10n.t('none')],
     ];
-    for (const [label, value] of rows) if (value) tooltip.appendMarkdown(`${label}: ${value}  \n`);
+    for (const [label, value] of rows) if (value) tooltip.appendMarkdown(`${mdText(label)}: ${mdText(value)}  \n`);
     if (this.isClassic) tooltip.appendMarkdown(`\n$(warning) ${vscode.l10n.t('Instance RAM roles work only in a VPC: this classic-network instance cannot have one.')}`);
-    tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     return item;
   }

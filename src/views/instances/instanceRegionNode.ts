@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import type { CloudServices, EcsInstance } from '../../cloud/types';
 import { LoadMoreNode, MessageNode } from '../common/messageNodes';
 import { PagedList } from '../common/pagedList';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import { InstanceNode } from './instanceNode';
+import { COMMAND } from '../../commandIds';
 
 export const INSTANCES_PAGE_SIZE = 100;
 
@@ -17,6 +19,7 @@ export interface InstanceTreeContext {
 export class InstanceRegionNode implements TreeNode {
   readonly id: string;
   readonly parent = undefined;
+  readonly ref: NodeRef;
   private readonly list: PagedList<EcsInstance>;
 
   constructor(
@@ -24,6 +27,7 @@ export class InstanceRegionNode implements TreeNode {
     readonly regionId: string,
   ) {
     this.id = `instances/${regionId}`;
+    this.ref = { kind: 'region', regionId, view: 'instances' };
     this.list = new PagedList(() => tree.services.ecs.listInstances(regionId, { pageSize: INSTANCES_PAGE_SIZE }), INSTANCES_PAGE_SIZE);
   }
 
@@ -44,9 +48,9 @@ export class InstanceRegionNode implements TreeNode {
     if (this.list.loaded.length === 0) {
       nodes.push(
         new MessageNode(this, 'none', vscode.l10n.t('No instances in this region: create one with a role'), {
-          command: 'alicloudKms.createInstanceWithRole',
+          command: COMMAND.createInstanceWithRole,
           title: vscode.l10n.t('Create Instance with Role'),
-          arguments: [this],
+          arguments: [this.ref],
         }),
       );
     } else if (nodes.length === 0) {

@@ -6,6 +6,7 @@ import { MessageNode } from '../common/messageNodes';
 import type { TreeNode } from '../common/treeNode';
 import { hasAny, regionsToShow } from '../regions';
 import { InstanceRegionNode, type InstanceTreeContext } from './instanceRegionNode';
+import { COMMAND } from '../../commandIds';
 
 /** The ECS Instances view: regions (chosen, or discovered by fan-out), then their instances. */
 export class InstancesTreeProvider extends CloudTreeProvider {
@@ -35,7 +36,7 @@ export class InstancesTreeProvider extends CloudTreeProvider {
     if (nodes.length === 0) {
       nodes.push(
         new MessageNode(undefined, 'noInstances', vscode.l10n.t('No ECS instances in any region: create one with a role'), {
-          command: 'alicloudKms.createInstanceWithRole',
+          command: COMMAND.createInstanceWithRole,
           title: vscode.l10n.t('Create Instance with Role'),
         }),
       );

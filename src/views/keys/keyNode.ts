@@ -4,14 +4,14 @@ import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import { KeyRolesNode } from './keyRolesNode';
 import type { KeyTreeContext } from './keyTreeContext';
+import { mdCode, mdText } from '../common/markdown';
 
 /** One KMS key: alias (or id), state, spec, usage, protection level, rotation. */
 export class KeyNode implements TreeNode {
   readonly id: string;
-  /** Read by commands that take "a key" (test encrypt, snippets, grant). */
+  readonly ref: NodeRef;
   readonly keyId: string;
   readonly regionId: string;
-  readonly ref: NodeRef;
 
   constructor(
     readonly parent: TreeNode,
@@ -38,7 +38,7 @@ export class KeyNode implements TreeNode {
     const enabled = k.keyState === 'Enabled';
     item.iconPath = new vscode.ThemeIcon('key', enabled ? new vscode.ThemeColor('charts.yellow') : new vscode.ThemeColor('disabledForeground'));
     item.contextValue = `kmsKey:${k.keyState.toLowerCase()}`;
-    const tooltip = new vscode.MarkdownString(`**${this.displayName}**\n\n`);
+    const tooltip = new vscode.MarkdownString(`**${mdText(this.displayName)}**\n\n`);
     const rows: [string, string | undefined][] = [
       [vscode.l10n.t('Key ID'), k.keyId],
       ['ARN', k.arn],
@@ -51,7 +51,7 @@ export class KeyNode implements TreeNode {
       [vscode.l10n.t('Created'), k.creationDate],
       [vscode.l10n.t('Deletion date'), k.deleteDate],
     ];
-    for (const [label, value] of rows) if (value) tooltip.appendMarkdown(`${label}: \`${value}\`  \n`);
+    for (const [label, value] of rows) if (value) tooltip.appendMarkdown(`${mdText(label)}: ${mdCode(value)}  \n`);
     if (k.description) tooltip.appendText(`\n${k.description}`);
     item.tooltip = tooltip;
     return item;

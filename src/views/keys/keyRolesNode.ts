@@ -5,8 +5,10 @@ import { callerIdentity } from '../../session/callerIdentity';
 import { KeyRoleScan } from '../../session/keyRoleScan';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
+import { COMMAND } from '../../commandIds';
 
 const REPAINT_MS = 250;
 /** A small account's scan ends within this: its list shows complete, without a "checking" row. */
@@ -43,9 +45,9 @@ export class KeyRolesNode extends GroupNode {
       nodes.push(new MessageNode(this, 'scanning', vscode.l10n.t('Checking roles: {0} checked of {1} listed so far…', scan.checked, scan.listed), undefined, 'loading~spin'));
     } else if (nodes.length === 0) {
       nodes.push(new MessageNode(this, 'none', vscode.l10n.t('No role can use this key: grant a role access'), {
-        command: 'alicloudKms.grantKmsAccess',
+        command: COMMAND.grantKmsAccess,
         title: vscode.l10n.t('Grant KMS Access'),
-        arguments: [this.parent],
+        arguments: [this.parent.ref],
       }));
     }
     return nodes;
@@ -72,7 +74,7 @@ export class KeyRolesNode extends GroupNode {
 
 export class KeyRoleNode implements TreeNode {
   readonly id: string;
-
+  readonly ref: NodeRef;
   readonly roleName: string;
 
   constructor(
@@ -81,6 +83,7 @@ export class KeyRoleNode implements TreeNode {
   ) {
     this.roleName = user.roleName;
     this.id = `${parent.id}/${user.roleName}`;
+    this.ref = { kind: 'role', roleName: user.roleName, key: { regionId: parent.parent.regionId, keyId: parent.parent.keyId } };
   }
 
   getTreeItem(): vscode.TreeItem {

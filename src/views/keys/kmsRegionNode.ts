@@ -3,6 +3,7 @@ import type { KmsAlias, KmsKey } from '../../cloud/types';
 import { mapLimit } from '../../util/mapLimit';
 import { LoadMoreNode, MessageNode } from '../common/messageNodes';
 import { PagedList } from '../common/pagedList';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import { KeyNode } from './keyNode';
 import type { KeyTreeContext } from './keyTreeContext';
@@ -20,11 +21,13 @@ export class KmsRegionNode implements TreeNode {
   readonly id: string;
   readonly parent = undefined;
   readonly regionId: string;
+  readonly ref: NodeRef;
   private readonly list: PagedList<LoadedKey>;
 
   constructor(readonly tree: KeyTreeContext) {
     this.regionId = tree.regionId;
     this.id = `kms/${tree.regionId}`;
+    this.ref = { kind: 'region', regionId: tree.regionId, view: 'keys' };
     const kms = tree.kms;
     let aliases: Promise<Map<string, KmsAlias[]>> | undefined;
     // ListKeys returns ids only: describe each key of a page (bounded) and join the region's aliases.

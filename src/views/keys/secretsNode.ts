@@ -6,6 +6,7 @@ import { PagedList } from '../common/pagedList';
 import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { KmsRegionNode } from './kmsRegionNode';
+import { mdText } from '../common/markdown';
 
 const SECRETS_PAGE_SIZE = 50;
 
@@ -31,10 +32,9 @@ export class SecretsGroupNode extends GroupNode {
 
 export class SecretNode implements TreeNode {
   readonly id: string;
-  /** Read by commands that take "a secret" (snippets, test secret read). */
+  readonly ref: NodeRef;
   readonly secretName: string;
   readonly regionId: string;
-  readonly ref: NodeRef;
 
   constructor(
     readonly parent: SecretsGroupNode,
@@ -53,9 +53,8 @@ export class SecretNode implements TreeNode {
     item.description = [s.secretType, s.updateTime ? vscode.l10n.t('updated {0}', s.updateTime) : undefined].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon('lock-small');
     item.contextValue = 'kmsSecret';
-    item.tooltip = new vscode.MarkdownString(
-      `**${s.secretName}**\n\n${vscode.l10n.t('Type')}: ${s.secretType ?? '-'}  \n${vscode.l10n.t('Created')}: ${s.createTime ?? '-'}  \n${vscode.l10n.t('Updated')}: ${s.updateTime ?? '-'}`,
-    );
+    const rows: [string, string | undefined][] = [[vscode.l10n.t('Type'), s.secretType], [vscode.l10n.t('Created'), s.createTime], [vscode.l10n.t('Updated'), s.updateTime]];
+    item.tooltip = new vscode.MarkdownString(`**${mdText(s.secretName)}**\n\n${rows.map(([label, value]) => `${mdText(label)}: ${mdText(value ?? '-')}`).join('  \n')}`);
     return item;
   }
 }

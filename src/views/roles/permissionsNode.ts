@@ -8,6 +8,8 @@ import { PolicyVersionNode } from './policyVersionNode';
 import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
+import { COMMAND } from '../../commandIds';
+import { mdCode, mdText } from '../common/markdown';
 
 /** "Permissions": the policies attached to the role; those granting KMS actions say which. */
 export class PermissionsNode extends GroupNode {
@@ -20,9 +22,9 @@ export class PermissionsNode extends GroupNode {
     if (attached.length === 0) {
       return [
         new MessageNode(this, 'none', vscode.l10n.t('No policies attached: grant KMS access'), {
-          command: 'alicloudKms.grantKmsAccess',
+          command: COMMAND.grantKmsAccess,
           title: vscode.l10n.t('Grant KMS Access'),
-          arguments: [this.parent],
+          arguments: [this.parent.ref],
         }),
       ];
     }
@@ -32,8 +34,8 @@ export class PermissionsNode extends GroupNode {
 
 export class PolicyNode implements TreeNode {
   readonly id: string;
-  readonly kmsActions: string[];
   readonly ref: NodeRef;
+  readonly kmsActions: string[];
 
   constructor(
     readonly parent: PermissionsNode,
@@ -54,9 +56,9 @@ export class PolicyNode implements TreeNode {
     item.description = this.kmsActions.length > 0 ? `${type} · ${vscode.l10n.t('KMS: {0}', summarize(this.kmsActions))}` : type;
     item.iconPath = new vscode.ThemeIcon(this.kmsActions.length > 0 ? 'key' : 'symbol-property');
     item.contextValue = `ramPolicy:${policy.policyType.toLowerCase()}${this.kmsActions.length > 0 ? ':kms' : ''}`;
-    const tooltip = new vscode.MarkdownString(`**${policy.policyName}** (${type})\n\n`);
+    const tooltip = new vscode.MarkdownString(`**${mdText(policy.policyName)}** ${mdText(`(${type})`)}\n\n`);
     if (policy.description) tooltip.appendText(`${policy.description}\n\n`);
-    if (this.kmsActions.length > 0) tooltip.appendMarkdown(`${vscode.l10n.t('Grants KMS actions:')} ${this.kmsActions.map((a) => `\`${a}\``).join(', ')}`);
+    if (this.kmsActions.length > 0) tooltip.appendMarkdown(`${mdText(vscode.l10n.t('Grants KMS actions:'))} ${this.kmsActions.map(mdCode).join(', ')}`);
     if (this.attached.problem) tooltip.appendText(`\n\n${this.attached.problem}`);
     item.tooltip = tooltip;
     return item;

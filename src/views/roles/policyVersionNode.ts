@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { COMMAND } from '../../commandIds';
 import type { RamPolicyVersion } from '../../cloud/types';
 import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
@@ -24,7 +25,7 @@ export class PolicyVersionNode implements TreeNode {
     item.description = [v.isDefaultVersion ? vscode.l10n.t('default') : undefined, v.createDate].filter(Boolean).join(' · ');
     item.iconPath = new vscode.ThemeIcon(v.isDefaultVersion ? 'pass-filled' : 'versions');
     item.contextValue = `ramPolicyVersion:${v.isDefaultVersion ? 'default' : 'other'}`;
-    item.command = { command: 'alicloudKms.openPolicyVersion', title: vscode.l10n.t('Open Policy Version'), arguments: [this.ref] };
+    item.command = { command: COMMAND.openPolicyVersion, title: vscode.l10n.t('Open Policy Version'), arguments: [this.ref] };
     return item;
   }
 }

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { RoleNode } from './roleNode';
+import { COMMAND } from '../../commandIds';
 
 /** "Instances": every instance, in any region, that has this role attached (fan-out over regions). */
 export class RoleInstancesNode extends GroupNode {
@@ -27,9 +29,9 @@ export class RoleInstancesNode extends GroupNode {
     if (children.length === 0) {
       return [
         new MessageNode(this, 'none', vscode.l10n.t('Not attached to any instance: attach it'), {
-          command: 'alicloudKms.attachRole',
+          command: COMMAND.attachRole,
           title: vscode.l10n.t('Attach to Instances'),
-          arguments: [this.parent],
+          arguments: [this.parent.ref],
         }),
       ];
     }
@@ -39,6 +41,8 @@ export class RoleInstancesNode extends GroupNode {
 
 export class RoleInstanceNode implements TreeNode {
   readonly id: string;
+  /** Names the instance only: commands describe it (DescribeInstances) when they need more. */
+  readonly ref: NodeRef;
 
   constructor(
     readonly parent: RoleInstancesNode,
@@ -46,6 +50,7 @@ export class RoleInstanceNode implements TreeNode {
     readonly instanceId: string,
   ) {
     this.id = `${parent.id}/${instanceId}`;
+    this.ref = { kind: 'instance', regionId, instanceId };
   }
 
   getTreeItem(): vscode.TreeItem {

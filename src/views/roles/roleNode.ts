@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
 import type { CloudServices, RamRole } from '../../cloud/types';
 import type { AssumeCheck } from '../../policy/trustPolicy';
+import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { RolePolicyReader } from '../../session/rolePolicies';
 import { PermissionsNode } from './permissionsNode';
 import { RoleInstancesNode } from './roleInstancesNode';
 import { TrustPolicyNode } from './trustPolicyNode';
+import { mdCode, mdText } from '../common/markdown';
 
 /** What a role node and its children need from their tree. */
 export interface RoleTreeContext {
@@ -18,7 +20,7 @@ export interface RoleTreeContext {
 export class RoleNode implements TreeNode {
   readonly id: string;
   readonly parent = undefined;
-  /** Read by commands that take "a role" (grant, attach, snippets). */
+  readonly ref: NodeRef;
   readonly roleName: string;
 
   constructor(
@@ -31,6 +33,7 @@ export class RoleNode implements TreeNode {
   ) {
     this.id = role.arn;
     this.roleName = role.roleName;
+    this.ref = { kind: 'role', roleName: role.roleName };
   }
 
   get ecsCanAssume(): boolean {
@@ -42,11 +45,12 @@ export class RoleNode implements TreeNode {
     item.id = this.id;
     item.description = this.role.description;
     item.contextValue = `ramRole:${this.checking ? 'checking' : this.ecsCanAssume ? 'ecsTrusted' : 'notEcsTrusted'}`;
-    const tooltip = new vscode.MarkdownString();
-    tooltip.appendMarkdown(`**${this.role.roleName}**\n\n`);
+    // Theme icons on from the start, so appendText escapes `$(` in cloud text too.
+    const tooltip = new vscode.MarkdownString(undefined, true);
+    tooltip.appendMarkdown(`**${mdText(this.role.roleName)}**\n\n`);
     if (this.role.description) tooltip.appendText(`${this.role.description}\n\n`);
-    tooltip.appendMarkdown(`ARN: \`${this.role.arn}\`\n\n`);
-    if (this.role.createDate) tooltip.appendMarkdown(`${vscode.l10n.t('Created: {0}', this.role.createDate)}\n\n`);
+    tooltip.appendMarkdown(`ARN: ${mdCode(this.role.arn)}\n\n`);
+    if (this.role.createDate) tooltip.appendMarkdown(`${vscode.l10n.t('Created: {0}', mdText(this.role.createDate))}\n\n`);
     if (this.role.maxSessionDuration) tooltip.appendMarkdown(`${vscode.l10n.t('Max session duration: {0} s', this.role.maxSessionDuration)}\n\n`);
     if (!this.trust) {
       item.iconPath = new vscode.ThemeIcon(this.checking ? 'loading~spin' : 'person');
@@ -54,13 +58,12 @@ export class RoleNode implements TreeNode {
     } else if (!this.trust.canAssume) {
       item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground'));
       item.description = vscode.l10n.t('ECS cannot assume');
-      tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args)}`);
+      tooltip.appendMarkdown(`$(warning) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args.map(mdText))}`);
     } else {
       item.iconPath = new vscode.ThemeIcon('verified', new vscode.ThemeColor('charts.green'));
-      if (this.trust.conditional) tooltip.appendMarkdown(`$(info) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args)}`);
+      if (this.trust.conditional) tooltip.appendMarkdown(`$(info) ${vscode.l10n.t(this.trust.reason.template, ...this.trust.reason.args.map(mdText))}`);
       else tooltip.appendMarkdown(vscode.l10n.t('ECS instances can assume this role.'));
     }
-    tooltip.supportThemeIcons = true;
     item.tooltip = tooltip;
     return item;
   }

@@ -8,6 +8,7 @@ import { PagedList } from '../common/pagedList';
 import type { TreeNode } from '../common/treeNode';
 import { RoleNode, type RoleTreeContext } from './roleNode';
 import { RoleTrustReader, type LoadedRole } from './roleTrustReader';
+import { COMMAND } from '../../commandIds';
 
 export const ROLES_PAGE_SIZE = 100;
 
@@ -46,7 +47,7 @@ export class RolesTreeProvider extends CloudTreeProvider {
     if (list.loaded.length === 0) {
       return [
         new MessageNode(undefined, 'noRoles', vscode.l10n.t('No RAM roles: create an instance RAM role'), {
-          command: 'alicloudKms.createRole',
+          command: COMMAND.createRole,
           title: vscode.l10n.t('Create Instance RAM Role'),
         }),
       ];

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { GroupNode } from '../common/groupNode';
 import type { RoleNode } from './roleNode';
+import { COMMAND } from '../../commandIds';
 
 /** "Trust policy": opens the role's AssumeRolePolicyDocument as read-only formatted JSON. */
 export class TrustPolicyNode extends GroupNode {
@@ -10,7 +11,7 @@ export class TrustPolicyNode extends GroupNode {
 
   override getTreeItem(): vscode.TreeItem {
     const item = super.getTreeItem();
-    item.command = { command: 'alicloudKms.openTrustPolicy', title: vscode.l10n.t('Open Trust Policy'), arguments: [this.parent] };
+    item.command = { command: COMMAND.openTrustPolicy, title: vscode.l10n.t('Open Trust Policy'), arguments: [this.parent.ref] };
     return item;
   }
 }

@@ -6,7 +6,8 @@
 // answered "dismissed" unless the next step is a `button` whose `expect` matches them.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import type { Prompter } from '../../../src/commands/prompter';
+import { GoBackError } from '../../../src/commands/cancelled';
+import type { BackOption, Prompter } from '../../../src/commands/prompter';
 
 /** Accept the value the input box proposes. */
 export const DEFAULT = Symbol('default');
@@ -16,6 +17,8 @@ export type Step =
   | { pick: string | readonly string[]; expect?: RegExp }
   /** Quick pick: accept what is preselected (multi-select: the `picked` items; single: the first item). */
   | { pickDefault: true; expect?: RegExp }
+  /** Quick pick or input box of a wizard step after the first: press its Back button. */
+  | { back: true; expect?: RegExp }
   /** Input box: type this; with `rejects`, the box must refuse it with a matching message (then the next input step is typed). */
   | { input: string | typeof DEFAULT; rejects?: RegExp; expect?: RegExp }
   /** A modal dialog, or a notification the test wants to answer: press this button (undefined = dismiss). `then` runs before answering. */
@@ -52,7 +55,7 @@ export class ScriptedPrompter implements Prompter {
     return undefined;
   }
 
-  private next<K extends 'pick' | 'pickDefault' | 'input' | 'button'>(kinds: readonly K[], text: string): Step | undefined {
+  private next<K extends 'pick' | 'pickDefault' | 'input' | 'button' | 'back'>(kinds: readonly K[], text: string): Step | undefined {
     const step = this.steps.shift();
     if (!step || !kinds.some((k) => k in step)) {
       return this.problem(`asked "${text}" but the script has ${describe(step)}`);
@@ -61,11 +64,24 @@ export class ScriptedPrompter implements Prompter {
     return step;
   }
 
-  showQuickPick = (async (itemsOrPromise: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions) => {
+  /** A Back step: the box must offer Back (a wizard step after the first); then GoBackError, as the real button. */
+  private back(step: Step | undefined, text: string, options: BackOption | undefined): void {
+    if (!step || !('back' in step)) return;
+    this.asked.push({ kind: 'input', text, answer: 'Back' });
+    if (!options?.backButton) {
+      this.problem(`"${text}": no Back button to press`);
+      return;
+    }
+    throw new GoBackError();
+  }
+
+  showQuickPick = (async (itemsOrPromise: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions & BackOption) => {
     const items = (await itemsOrPromise).filter((i) => i.kind !== -1);
     const text = [options?.title, options?.placeHolder].filter(Boolean).join(' | ');
     const labels = items.map((i) => i.label);
-    const step = this.next(['pick', 'pickDefault'], text);
+    const step = this.next(['pick', 'pickDefault', 'back'], text);
+    this.back(step, text, options);
+    if (step && 'back' in step) return undefined;
     let answer: vscode.QuickPickItem[] | undefined;
     if (step && 'pickDefault' in step) {
       answer = options?.canPickMany ? items.filter((i) => i.picked) : items.slice(0, 1);
@@ -83,10 +99,11 @@ export class ScriptedPrompter implements Prompter {
     return options?.canPickMany ? answer : answer[0];
   }) as Prompter['showQuickPick'];
 
-  showInputBox = async (options?: vscode.InputBoxOptions): Promise<string | undefined> => {
+  showInputBox = async (options?: vscode.InputBoxOptions & BackOption): Promise<string | undefined> => {
     const text = [options?.title, options?.prompt].filter(Boolean).join(' | ');
     for (;;) {
-      const step = this.next(['input'], text);
+      const step = this.next(['input', 'back'], text);
+      this.back(step, text, options);
       if (!step || !('input' in step)) return undefined;
       const value = step.input === DEFAULT ? (options?.value ?? '') : step.input;
       const verdict = await options?.validateInput?.(value);

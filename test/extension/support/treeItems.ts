@@ -7,6 +7,7 @@ export interface Row {
   readonly label: string;
   readonly description: string;
   readonly contextValue: string;
+  /** The tooltip as the user reads it: Markdown backslash escapes removed (cloud data is escaped, src/views/common/markdown.ts). */
   readonly tooltip: string;
   readonly item: vscode.TreeItem;
 }
@@ -14,7 +15,7 @@ export interface Row {
 export function row(node: TreeNode): Row {
   const item = node.getTreeItem();
   const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '');
+  const tooltip = typeof item.tooltip === 'string' ? item.tooltip : (item.tooltip?.value ?? '').replace(/\\([!-/:-@[-`{-~])/g, '$1');
   return { node, label, description: String(item.description ?? ''), contextValue: item.contextValue ?? '', tooltip, item };
 }
 
