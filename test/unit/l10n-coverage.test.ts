@@ -29,7 +29,6 @@ const KEEP_IN_ENGLISH = new Set([
  */
 const DYNAMIC: Record<string, string> = {
   'src/commands/addAccessKey.ts: problem.template': 'producer:problem',
-  'src/commands/wizard/confirmWithCli.ts: problem.template': 'producer:problem',
   'src/commands/wizard/wizard.ts: problem.template': 'producer:problem',
   'src/language/policyDiagnostics.ts: p.template': 'producer:problem',
   'src/views/roles/roleNode.ts: this.trust.reason.template': 'producer:problem',
