@@ -18,7 +18,7 @@ import { issueSession } from '../emulator/handlers/sts';
 import { CREDENTIAL_PATH, extensionApi, metadataProxy, pointSettingsAt, resetSettings, runWith, startMachine, THIS_INSTANCE, useAdminProfile } from './support/instanceHarness';
 
 const PLAINTEXT = 'KnownErrorPathPlaintext3Vb8Nq';
-const KEY = { keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' };
+const KEY = { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' } as const;
 
 const logText = () => allLogFiles().filter((f) => f.includes('KMS Access')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
 
