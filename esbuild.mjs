@@ -25,6 +25,8 @@ const common = {
   // jsonc-parser's "main" is a UMD file whose require() calls esbuild cannot follow (the bundle would
   // fail at run time with "Cannot find module './impl/format'"); its ES module build bundles cleanly.
   alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+  // The fleet check's on-instance script travels inside the bundle as a string (no source file in the .vsix).
+  loader: { '.py': 'text' },
 };
 
 const builds = [

@@ -2,6 +2,7 @@
 // and shows each instance's verdict as it arrives, with the same explanations and fixes as Test
 // Encrypt. From instance nodes, a region node, a role node (every instance with the role) or the palette.
 import * as vscode from 'vscode';
+import FLEET_CHECK_SCRIPT from '../workflows/fleet/fleet-check.py';
 import { COMMAND } from '../commandIds';
 import type { CloudServices, EcsInstance, ScriptInvocation } from '../cloud/types';
 import { pickKey } from './kms/kmsTarget';
@@ -19,7 +20,6 @@ import { requireServices } from './requireServices';
 
 /** Seconds Cloud Assistant lets the script run: its own network timeouts (5 s each) fit well inside. */
 const SCRIPT_TIMEOUT_SECONDS = 90;
-const SCRIPT_PATH = ['src', 'workflows', 'fleet', 'fleet-check.py'];
 
 export interface FleetCheckOutcome {
   readonly target: FleetCheckTarget;
@@ -50,9 +50,9 @@ export async function checkKmsAccessOnInstances(ctx: CommandContext, ref?: NodeR
   return checkInstances(ctx, services, targets.instances, { keyId: key.identifier, regionId, secretName });
 }
 
-async function readScript(ctx: CommandContext): Promise<string> {
-  const bytes = await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ctx.extension.extensionUri, ...SCRIPT_PATH));
-  return new TextDecoder().decode(bytes);
+/** The on-instance script, bundled into dist/main.js as text (esbuild's text loader), so no source file ships. */
+async function readScript(_ctx: CommandContext): Promise<string> {
+  return FLEET_CHECK_SCRIPT;
 }
 
 /** Fix buttons run these commands with arguments that are NodeRefs (and carry the fields older commands read). */
