@@ -40,6 +40,22 @@ export function createEcsClient(regionId: string, settings: CloudSettings, suppl
   return new sdk.EcsClient(openApiConfig(endpointFor('ecs', regionId, settings), regionId, supplier));
 }
 
+/**
+ * One ECS client per region, made on first use and kept (each region has its own endpoint): what the
+ * ECS and Cloud Assistant services share.
+ */
+export function ecsClientsByRegion(settings: CloudSettings, supplier: CredentialSupplier): (regionId: string) => EcsClient {
+  const clients = new Map<string, EcsClient>();
+  return (regionId) => {
+    let client = clients.get(regionId);
+    if (!client) {
+      client = createEcsClient(regionId, settings, supplier);
+      clients.set(regionId, client);
+    }
+    return client;
+  };
+}
+
 export function createRamClient(settings: CloudSettings, supplier: CredentialSupplier): RamClient {
   const sdk = loadSdk();
   return new sdk.RamClient(openApiConfig(endpointFor('ram', 'cn-hangzhou', settings), 'cn-hangzhou', supplier));

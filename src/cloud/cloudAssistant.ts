@@ -1,7 +1,7 @@
 // CloudAssistantService over @alicloud/ecs20140526 (Cloud Assistant is part of the ECS API). One SDK
 // client per region, created on first use.
 import { randomUUID } from 'node:crypto';
-import { createEcsClient, type EcsClient } from './clients';
+import { ecsClientsByRegion, type EcsClient } from './clients';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { invoke, type InvokeContext } from './invoke';
 import { collect, tokenPages } from './paging';
@@ -23,17 +23,10 @@ function batches<T>(items: readonly T[], size: number): T[][] {
 }
 
 export class CloudAssistantServiceImpl implements CloudAssistantService {
-  private readonly clients = new Map<string, EcsClient>();
+  private readonly client: (regionId: string) => EcsClient;
 
-  constructor(private readonly settings: CloudSettings, private readonly supplier: CredentialSupplier, private readonly context: InvokeContext) {}
-
-  private client(regionId: string): EcsClient {
-    let client = this.clients.get(regionId);
-    if (!client) {
-      client = createEcsClient(regionId, this.settings, this.supplier);
-      this.clients.set(regionId, client);
-    }
-    return client;
+  constructor(settings: CloudSettings, supplier: CredentialSupplier, private readonly context: InvokeContext) {
+    this.client = ecsClientsByRegion(settings, supplier);
   }
 
   async runScript(input: RunScriptInput, options: CallOptions = {}): Promise<ScriptInvocation[]> {

@@ -1,7 +1,7 @@
 // EcsService over @alicloud/ecs20140526 (openapi-core, ACS3). ECS endpoints are regional, so one
 // SDK client per region, created on first use.
 import { randomUUID } from 'node:crypto';
-import { createEcsClient, type EcsClient } from './clients';
+import { ecsClientsByRegion, type EcsClient } from './clients';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { DESCRIBE_INSTANCES_IDS, instanceRoleBatches, ROLE_PAGE } from './ecsBatches';
 import { formatHint, hintFor } from './hintCatalog';
@@ -20,22 +20,15 @@ import type {
 
 
 export class EcsServiceImpl implements EcsService {
-  private readonly clients = new Map<string, EcsClient>();
+  private readonly client: (regionId: string) => EcsClient;
 
   constructor(
     private readonly defaultRegion: string,
     private readonly settings: CloudSettings,
     private readonly supplier: CredentialSupplier,
     private readonly context: InvokeContext,
-  ) {}
-
-  private client(regionId: string): EcsClient {
-    let client = this.clients.get(regionId);
-    if (!client) {
-      client = createEcsClient(regionId, this.settings, this.supplier);
-      this.clients.set(regionId, client);
-    }
-    return client;
+  ) {
+    this.client = ecsClientsByRegion(settings, supplier);
   }
 
   private get models() {
