@@ -30,7 +30,12 @@ function runCommand(title: string): Promise<void> {
 
 test('the explorer shows the demo account: roles with permissions, instances per region, keys', async () => {
   await page.locator('.part.activitybar .action-label[aria-label^="Alibaba Cloud"]').click();
-  await row('EcsKmsAccessRole').click();
+  // The Roles view repaints once the trust verdicts of its first screen are read: an expand click that
+  // lands on the row being replaced is lost, so the role is expanded again until its children show.
+  for (let attempt = 0; attempt < 3 && !(await row('Permissions').isVisible()); attempt++) {
+    await row('EcsKmsAccessRole').click();
+    await row('Permissions').waitFor({ timeout: 10_000 }).catch(() => undefined);
+  }
   await row('Permissions').click();
   await row('AliyunKMS').waitFor();
   // A role ECS cannot assume is marked as such.
