@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import * as readline from 'node:readline';
 import { startEmulator, type Emulator } from '../test/emulator';
 import { REALISTIC_KEY, REALISTIC_THIS_ROLE } from '../test/emulator/scenarios/realistic';
+import { REGIONS } from '../test/emulator/regions';
 import { benchCloud } from './cloudEnv';
 import { measureDiagnose } from './realistic/diagnose';
 import { progress } from './progress';
@@ -29,7 +30,13 @@ export interface RealisticResult {
   readonly keyRolesFound: number;
   readonly roleInstancesCalls: number;
   readonly roleInstancesMs: number;
+  /** key_roles_calls + the calls of "Instances that can use this key" after the scan. */
   readonly whoCanUseKeyCalls: number;
+  /** The calls "Instances that can use this key" may make after the scan, from the account itself. */
+  readonly keyInstancesBudget: number;
+  readonly keyInstancesCalls: number;
+  readonly keyInstancesMs: number;
+  readonly keyInstancesFound: number;
   readonly diagnoseCalls: number;
   readonly diagnoseApiCalls: number;
   readonly diagnoseMs: number;
@@ -49,7 +56,23 @@ function keyRolesBudget(emulator: Emulator): number {
   return 1 + Math.ceil(roles.length / 100) + candidates.length + versions.size;
 }
 
-async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, 'rolesFirstPageMs' | 'rolesFirstPageCalls' | 'rolesFirstPageThrottled' | 'rolesFirstScreenRows' | 'rolesWithVerdict' | 'keyRolesMs' | 'keyRolesFirstFoundMs' | 'keyRolesCalls' | 'keyRolesThrottled' | 'keyRolesFound'>> {
+/** With many roles found, one pass over every region's instances: DescribeRegions, then per region the
+ * DescribeInstances pages (100; one for an empty region) and one DescribeInstanceRamRole per 50 listed. */
+function keyInstancesBudget(emulator: Emulator): number {
+  const perRegion = new Map<string, number>(REGIONS.map((r) => [r.id, 0]));
+  for (const i of emulator.account.instances.values()) perRegion.set(i.region, (perRegion.get(i.region) ?? 0) + 1);
+  let calls = 1;
+  for (const n of perRegion.values()) {
+    calls += Math.max(1, Math.ceil(n / 100));
+    for (let left = n; left > 0; left -= 100) calls += Math.ceil(Math.min(100, left) / 50);
+  }
+  return calls;
+}
+
+type ExplorerFigures = 'rolesFirstPageMs' | 'rolesFirstPageCalls' | 'rolesFirstPageThrottled' | 'rolesFirstScreenRows' | 'rolesWithVerdict' | 'keyRolesMs' | 'keyRolesFirstFoundMs'
+  | 'keyRolesCalls' | 'keyRolesThrottled' | 'keyRolesFound' | 'keyInstancesCalls' | 'keyInstancesMs' | 'keyInstancesFound';
+
+async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, ExplorerFigures>> {
   const address = { api: emulator.api, metadata: emulator.metadata, accessKeyId: emulator.accessKeyId, accessKeySecret: emulator.accessKeySecret, keyId: REALISTIC_KEY, keyRegion: KEY_REGION };
   const proc = spawn(process.execPath, ['--require', path.join(__dirname, 'harness', 'registerVscode.cjs'), '--import', 'tsx', path.join(__dirname, 'realistic', 'explorerChild.ts'), JSON.stringify(address)], {
     cwd: path.resolve(__dirname, '..'), env: { PATH: process.env.PATH, HOME: process.env.HOME }, stdio: ['pipe', 'pipe', 'pipe'],
@@ -77,11 +100,17 @@ async function explorer(emulator: Emulator): Promise<Pick<RealisticResult, 'role
   const keyRolesCalls = total(emulator);
   const keyRolesThrottled = throttled(emulator);
   progress(`realistic: key roles ${keys.keyRolesMs.toFixed(0)} ms (first at ${keys.firstFoundMs.toFixed(0)} ms), ${keyRolesCalls} calls, ${keyRolesThrottled} throttled, ${keys.found} roles found`);
+  emulator.resetCalls();
+  proc.stdin.write('go\n');
+  const instances = await next();
+  const keyInstancesCalls = total(emulator);
+  progress(`realistic: instances that can use the key ${instances.keyInstancesMs.toFixed(0)} ms, ${keyInstancesCalls} calls (${JSON.stringify(emulator.calls.byAction)}), ${instances.instances} instances`);
   proc.stdin.end();
   if ((await exited) !== 0) throw new Error(`explorer child failed: ${stderr.trim()}`);
   return {
     rolesFirstPageMs: roles.rolesFirstPageMs, rolesFirstPageCalls, rolesFirstPageThrottled, rolesFirstScreenRows: roles.firstScreen, rolesWithVerdict: roles.withVerdict,
     keyRolesMs: keys.keyRolesMs, keyRolesFirstFoundMs: keys.firstFoundMs, keyRolesCalls, keyRolesThrottled, keyRolesFound: keys.found,
+    keyInstancesCalls, keyInstancesMs: instances.keyInstancesMs, keyInstancesFound: instances.instances,
   };
 }
 
@@ -114,7 +143,7 @@ export async function measureRealistic(): Promise<RealisticResult> {
     progress(`realistic: role → instances ${ri.calls} calls; Diagnose ${d.calls} calls (${d.apiCalls} API) in ${d.ms.toFixed(0)} ms`);
     return {
       ...e, keyRolesBudget: keyRolesBudget(emulator), roleInstancesCalls: ri.calls, roleInstancesMs: ri.ms,
-      whoCanUseKeyCalls: e.keyRolesCalls + e.keyRolesFound * ri.calls,
+      whoCanUseKeyCalls: e.keyRolesCalls + e.keyInstancesCalls, keyInstancesBudget: keyInstancesBudget(emulator),
       diagnoseCalls: d.calls, diagnoseApiCalls: d.apiCalls, diagnoseMs: d.ms, diagnosePassed: d.passed,
     };
   } finally {

@@ -2,7 +2,8 @@
 // realistic emulator in the PARENT process. Two figures of the explorer:
 // 1. the RAM Roles view opened until its first screen shows with ECS-trust verdicts;
 // 2. "Roles that can use this key" for one key over every role: time to the first role found and
-//    to the end of the scan (streamed).
+//    to the end of the scan (streamed);
+// 3. "Instances that can use this key" after that scan: the instances of all the roles found.
 // After each part it prints one JSON line and waits for a line on stdin: the parent reads the
 // emulator's call counters in between, so each part's calls are its own.
 import * as readline from 'node:readline';
@@ -14,6 +15,7 @@ import { ROWS_ON_SCREEN } from '../../src/views/roles/roleTrustReader';
 import type { RoleNode } from '../../src/views/roles/roleNode';
 import { RolePolicyReader } from '../../src/session/rolePolicies';
 import { KeyNode } from '../../src/views/keys/keyNode';
+import { KeyInstancesNode } from '../../src/views/keys/keyInstancesNode';
 import { KeyRolesNode } from '../../src/views/keys/keyRolesNode';
 import type { TreeNode } from '../../src/views/common/treeNode';
 
@@ -67,6 +69,11 @@ async function main(): Promise<void> {
   const keyRolesMs = performance.now() - t1;
   const found = (await node.getChildren()).filter((c) => 'roleName' in c).length;
   await report({ keyRolesMs, firstFoundMs: firstFoundMs ?? keyRolesMs, found });
+
+  // 3. "Instances that can use this key": the same scan (done), then the instances of every role found.
+  const t2 = performance.now();
+  const instances = await new KeyInstancesNode(key, node).getChildren();
+  await report({ keyInstancesMs: performance.now() - t2, instances: instances.filter((c) => 'instanceId' in c).length });
   cloud.close();
 }
 

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { EmulatorSeed } from '../emulator/seed';
 import { SERVICE_RATE_LIMITS } from '../emulator/rateLimit';
 import { REALISTIC_KEY } from '../emulator/scenarios/realistic';
+import { REGIONS } from '../emulator/regions';
 // Issue 14 moves these to src/diagnosis/runDiagnosis and src/cloud/networkProbe: only the paths change.
 import { runDiagnosis } from '../../src/diagnosis/runDiagnosis';
 import { nodeNetworkProbe } from '../../src/cloud/networkProbe';
@@ -108,11 +109,34 @@ describe('API-call budgets', function () {
     assert.equal(calls.ListPoliciesForRole, candidates.length);
     assert.equal((calls.GetPolicyVersion ?? 0) + (calls.GetPolicy ?? 0), versions.size, 'one document read per distinct policy version');
   });
+
+  it('Instances that can use this key (19 roles can): the role scan once, then one pass over each region\'s instances, not one call per role and region', async () => {
+    s = await connectToEmulator({ seed: keyRolesSeed(), rateLimits: SERVICE_RATE_LIMITS });
+    const key = await keyNode(s.api, 'cn-hangzhou', KEY);
+    const [rolesGroup, instancesGroup] = ['/roles', '/instances'].map((tail) => (key.getChildren() as Promise<TreeNode[]>).then((c) => c.find((n) => n.id.endsWith(tail))!));
+    const roles = (await rolesGroup) as TreeNode & { scanned(): Promise<void> };
+    await roles.getChildren!();
+    await roles.scanned();
+    s.emulator.resetCalls();
+    const rows = (await (await instancesGroup).getChildren!()) as TreeNode[];
+    const users = new Set(expectedKeyUsers());
+    const expected = keyRolesSeed().instances!.filter((i) => i.role && users.has(i.role)).map((i) => i.id!).sort();
+    assert.deepEqual(rows.map((r) => (r as unknown as { instanceId: string }).instanceId).sort(), expected);
+    const calls = answered(s);
+    const regions = REGIONS.length; // what the emulator's DescribeRegions answers
+    assert.equal(calls.DescribeRegions, 1);
+    assert.ok(!calls.ListRoles && !calls.ListPoliciesForRole, `the roles were not scanned again: ${JSON.stringify(calls)}`);
+    // Every region: one DescribeInstances (an empty page); cn-hangzhou: two pages (100 + 50) and a role lookup per 50 listed.
+    assert.equal(calls.DescribeInstanceRamRole, Math.ceil(100 / 50) + Math.ceil(50 / 50), JSON.stringify(calls));
+    assert.equal(calls.DescribeInstances, regions + 1, JSON.stringify(calls));
+    assert.ok(users.size * regions > calls.DescribeInstances + calls.DescribeInstanceRamRole, 'cheaper than one lookup per role and region');
+  });
 });
 
 const ACCOUNT = '1688000000000019';
 const KEY = 'key-hzzbudget00000000001';
 const KMS_POLICY = 'budget-policy-00';
+const INSTANCES = 150;
 
 /** 150 roles (2 ListRoles pages): 30 service-linked, 100 instance roles sharing 12 custom policies, 20 others. */
 function keyRolesSeed(): EmulatorSeed {
@@ -134,6 +158,11 @@ function keyRolesSeed(): EmulatorSeed {
     ],
     vpcs: [{ id: 'vpc-budget', region: 'cn-hangzhou', vSwitches: [{ id: 'vsw-budget' }] }],
     keys: [{ id: KEY, region: 'cn-hangzhou', aliases: ['alias/budget'] }],
+    // 150 instances in one region (two DescribeInstances pages), the first 120 with the instance roles.
+    instances: Array.from({ length: INSTANCES }, (_, k) => ({
+      id: `i-budget${String(k).padStart(12, '0')}`, name: `budget-${k}`, region: 'cn-hangzhou', vSwitchId: 'vsw-budget',
+      ...(k < 120 ? { role: `ecs-role-${String(k % 100).padStart(3, '0')}` } : {}),
+    })),
   };
 }
 

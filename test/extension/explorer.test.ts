@@ -79,7 +79,7 @@ describe('explorer trees against the emulator', function () {
       assert.match(policies[0].description, /kms:Encrypt/);
       assert.match(policies[0].description, /kms:Decrypt/);
       const instances = await children(s.api.trees.roles, parts[2].node);
-      assert.deepEqual(instances.map((i) => [i.label, i.description]), [['i-shapp', 'cn-shanghai']]);
+      assert.deepEqual(instances.map((i) => [i.label, i.description]), [['app-1 (i-shapp)', 'cn-shanghai']]);
     });
 
     it('filters by name and shows the filter in the view description', async () => {
@@ -185,7 +185,7 @@ describe('explorer trees against the emulator', function () {
       const region = (await children(s.api.trees.keys))[0];
       const app = find(await children(s.api.trees.keys, region.node), 'alias/app');
       const parts = await children(s.api.trees.keys, app.node);
-      assert.deepEqual(parts.map((p) => p.label), ['alias/app', 'Roles that can use this key']);
+      assert.deepEqual(parts.map((p) => p.label), ['alias/app', 'Roles that can use this key', 'Instances that can use this key']);
       const roles = await children(s.api.trees.keys, parts[1].node);
       assert.deepEqual(
         roles.map((r) => [r.label, r.description]).sort(),

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { KmsAlias, KmsKey } from '../../cloud/types';
 import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
+import { KeyInstancesNode } from './keyInstancesNode';
 import { KeyRolesNode } from './keyRolesNode';
 import type { KeyTreeContext } from './keyTreeContext';
 import { mdCode, mdText } from '../common/markdown';
@@ -57,8 +58,15 @@ export class KeyNode implements TreeNode {
     return item;
   }
 
+  /** Kept across expands: "Roles that can use this key" holds its scan, which the instances node waits for. */
+  private children: TreeNode[] | undefined;
+
   async getChildren(): Promise<TreeNode[]> {
-    return [...this.aliases.map((alias) => new AliasNode(this, alias)), new KeyRolesNode(this)];
+    if (!this.children) {
+      const roles = new KeyRolesNode(this);
+      this.children = [...this.aliases.map((alias) => new AliasNode(this, alias)), roles, new KeyInstancesNode(this, roles)];
+    }
+    return this.children;
   }
 }
 

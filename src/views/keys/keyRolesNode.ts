@@ -3,6 +3,7 @@ import { keyArn } from '../../policy/arn';
 import type { KeyUser } from '../../policy/keyAccess';
 import { callerIdentity } from '../../session/callerIdentity';
 import { KeyRoleScan } from '../../session/keyRoleScan';
+import { attachedInstanceNodes, notAttachedNode } from '../common/attachedInstanceNodes';
 import { GroupNode } from '../common/groupNode';
 import { MessageNode } from '../common/messageNodes';
 import type { NodeRef } from '../common/nodeRef';
@@ -22,23 +23,34 @@ const FIRST_WAIT_MS = 3000;
  */
 export class KeyRolesNode extends GroupNode {
   private scan: KeyRoleScan | undefined;
+  private scanStarted: Promise<KeyRoleScan> | undefined;
   private repaint: ReturnType<typeof setTimeout> | undefined;
 
   constructor(override readonly parent: KeyNode) {
     super(parent, 'roles', vscode.l10n.t('Roles that can use this key'), 'organization', 'kmsKeyRoles');
   }
 
-  async getChildren(): Promise<TreeNode[]> {
-    const { services, policies } = this.parent.tree;
-    if (!this.scan) {
+  /** The scan of every role, started once (the first expand of this node or of "Instances that can use this key"). */
+  startScan(): Promise<KeyRoleScan> {
+    this.scanStarted ??= (async () => {
+      const { services, policies } = this.parent.tree;
       const account = (await callerIdentity(services)).accountId;
       const resource = this.parent.key.arn ?? keyArn(this.parent.regionId, account, this.parent.keyId);
       this.scan = new KeyRoleScan(services, policies, resource, () => this.repaintSoon());
+      return this.scan;
+    })();
+    this.scanStarted.catch(() => (this.scanStarted = undefined));
+    return this.scanStarted;
+  }
+
+  async getChildren(): Promise<TreeNode[]> {
+    if (!this.scan) {
+      const started = await this.startScan();
       let timer: ReturnType<typeof setTimeout> | undefined;
-      await Promise.race([this.scan.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_WAIT_MS)))]);
+      await Promise.race([started.finished, new Promise<void>((resolve) => (timer = setTimeout(resolve, FIRST_WAIT_MS)))]);
       clearTimeout(timer);
     }
-    const scan = this.scan;
+    const scan = this.scan!;
     const nodes: TreeNode[] = [...scan.found].sort((a, b) => a.roleName.localeCompare(b.roleName)).map((user) => new KeyRoleNode(this, user));
     if (scan.error !== undefined) nodes.push(this.parent.tree.errorNode(this, scan.error));
     else if (!scan.done) {
@@ -87,12 +99,17 @@ export class KeyRoleNode implements TreeNode {
   }
 
   getTreeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.roleName, vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(this.roleName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     const maybe = this.user.conditionalActions.map((a) => vscode.l10n.t('{0} (under a condition)', a));
     item.description = [...this.user.actions, ...maybe].join(', ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'kmsKeyRole';
     return item;
+  }
+
+  /** The instances that have this role: they can use the key through it (key → roles → instances). */
+  getChildren(): Promise<TreeNode[]> {
+    return attachedInstanceNodes(this, this.parent.parent.tree, [this.roleName], () => [notAttachedNode(this, this.ref)]);
   }
 }
