@@ -6,12 +6,12 @@ import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { invoke, type InvokeContext } from './invoke';
 import { collect, tokenPages } from './paging';
 import { loadSdk } from './sdkLoader';
+import { RESULTS_PAGE_SIZE, RUN_COMMAND_MAX_INSTANCES } from './api/cloudAssistant';
 import type {
-  CallOptions, CloudAssistantService, CloudAssistantStatus, CloudSettings, InstanceScriptResult, RunScriptInput, ScriptInvocation,
+  CallOptions, CloudAssistantService, CloudAssistantStatus, CloudSettings, InstanceInvokeState, InstanceScriptResult, RunScriptInput, ScriptInvocation,
 } from './types';
 
-/** Documented maxima: RunCommand InstanceId.N up to 100; DescribeCloudAssistantStatus InstanceId.N and pages up to 50. */
-export const RUN_COMMAND_MAX_INSTANCES = 100;
+/** Documented maxima: DescribeCloudAssistantStatus InstanceId.N up to 50; pages (MaxResults) of the Describe actions up to 50. */
 const STATUS_MAX_INSTANCES = 50;
 const PAGE_SIZE = 50;
 const UNFINISHED = new Set(['Pending', 'Scheduled', 'Running', 'Stopping']);
@@ -46,11 +46,24 @@ export class CloudAssistantServiceImpl implements CloudAssistantService {
     return out;
   }
 
+  invocationStates(regionId: string, commandName: string, options: CallOptions = {}): Promise<InstanceInvokeState[]> {
+    const { ecs } = loadSdk();
+    return collect(tokenPages(async (nextToken) => {
+      const body = (await invoke(this.context, 'DescribeInvocations', () => this.client(regionId).describeInvocations(
+        new ecs.DescribeInvocationsRequest({ regionId, commandName, includeOutput: false, maxResults: PAGE_SIZE, nextToken })), options)).body;
+      const items = (body?.invocations?.invocation ?? []).flatMap((inv) => (inv.invokeInstances?.invokeInstance ?? []).map((r): InstanceInvokeState => ({
+        invokeId: inv.invokeId ?? '', instanceId: r.instanceId ?? '',
+        finished: !UNFINISHED.has(r.invocationStatus ?? 'Pending') && !UNFINISHED.has(r.instanceInvokeStatus ?? ''),
+      })));
+      return { items, nextToken: body?.nextToken };
+    }, options.signal));
+  }
+
   invocationResults(regionId: string, invokeId: string, options: CallOptions = {}): Promise<InstanceScriptResult[]> {
     const { ecs } = loadSdk();
     return collect(tokenPages(async (nextToken) => {
       const body = (await invoke(this.context, 'DescribeInvocationResults', () => this.client(regionId).describeInvocationResults(
-        new ecs.DescribeInvocationResultsRequest({ regionId, invokeId, contentEncoding: 'Base64', maxResults: PAGE_SIZE, nextToken })), options)).body;
+        new ecs.DescribeInvocationResultsRequest({ regionId, invokeId, contentEncoding: 'Base64', maxResults: RESULTS_PAGE_SIZE, nextToken })), options)).body;
       const rows = body?.invocation?.invocationResults?.invocationResult ?? [];
       const items = rows.map((r): InstanceScriptResult => ({
         invokeId: r.invokeId ?? invokeId, instanceId: r.instanceId ?? '', invocationStatus: r.invocationStatus ?? '',

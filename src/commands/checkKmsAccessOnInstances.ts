@@ -99,7 +99,7 @@ async function checkInstances(ctx: CommandContext, services: CloudServices, inst
   ctx.log.info(`Check KMS access on ${total} instance(s) with key ${target.keyId} (${target.regionId}); ${plan.skipped.length} skipped: `
     + plan.skipped.map((s) => `${s.instance.instanceId} ${s.reason}`).join(', '));
 
-  let end: FleetRunEnd = { invocations: [], unfinished: [], cancelled: false, rounds: 0 };
+  let end: FleetRunEnd = { invocations: [], unfinished: [], cancelled: false, rounds: 0, commandName: '' };
   if (total > 0) {
     end = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Checking KMS access on {0} instance(s)', total), cancellable: true }, async (progress, token) => {
       const controller = new AbortController();

@@ -153,4 +153,23 @@ export const STS_CASES: Case[] = [
   err('sts', 'AssumeRole', { RoleArn: 'acs:ram::1688000000000001:role/ecskmsaccessrole', RoleSessionName: 'conformance' }, 'NoPermission'),
 ];
 
-export const ALL_CASES: Case[] = [...ECS_CASES, ...KMS_CASES, ...RAM_CASES, ...STS_CASES];
+/** Cloud Assistant (ECS): RunCommand, then its listing and results (answered at once, the script runs after). */
+export const CLOUD_ASSISTANT_CASES: Case[] = [
+  ok('ecs', 'DescribeCloudAssistantStatus', { ...R, 'InstanceId.1': WEB1, 'InstanceId.2': WEB2 }),
+  err('ecs', 'DescribeCloudAssistantStatus', { ...R, 'InstanceId.1': 'i-bp1nosuchinstance000' }, 'InvalidInstance.NotFound'),
+  err('ecs', 'DescribeCloudAssistantStatus', { ...R, MaxResults: '51' }, 'InvalidParameter.MaxResults'),
+  ok('ecs', 'RunCommand', { ...R, Type: 'RunShellScript', CommandContent: 'echo conformance', 'InstanceId.1': WEB1, Name: 'conformance-check', Timeout: '10' }),
+  err('ecs', 'RunCommand', { ...R, Type: 'RunShellScript', CommandContent: 'ZWNobw', ContentEncoding: 'Base64', 'InstanceId.1': WEB1 }, 'CmdContent.DecodeError'),
+  err('ecs', 'RunCommand', { ...R, Type: 'RunShellScript', CommandContent: 'echo', 'InstanceId.1': 'i-bp1nosuchinstance000' }, 'InvalidInstance.NotFound'),
+  err('ecs', 'RunCommand', { ...R, Type: 'RunNothing', CommandContent: 'echo', 'InstanceId.1': WEB1 }, 'InvalidCmdType.NotFound'),
+  ok('ecs', 'DescribeInvocations', { ...R, CommandName: 'conformance-check', MaxResults: '50' }),
+  ok('ecs', 'DescribeInvocations', { ...R, PageSize: '50', IncludeOutput: 'true' }, { use: { InvokeId: 'RunCommand.InvokeId' } }),
+  err('ecs', 'DescribeInvocations', { ...R, MaxResults: '51' }, 'InvalidParameter.MaxResults'),
+  err('ecs', 'DescribeInvocations', { ...R, PageSize: '0' }, 'InvalidParam.PageSize'),
+  err('ecs', 'DescribeInvocations', { ...R, NextToken: 'bogus', MaxResults: '10' }, 'InvalidParameter.NextToken'),
+  ok('ecs', 'DescribeInvocationResults', { ...R, MaxResults: '50' }, { use: { InvokeId: 'RunCommand.InvokeId' } }),
+  err('ecs', 'DescribeInvocationResults', { ...R, MaxResults: '51' }, 'InvalidParameter.MaxResults'),
+  err('ecs', 'DescribeInvocationResults', { ...R, PageNumber: '0' }, 'InvalidParam.PageNumber'),
+];
+
+export const ALL_CASES: Case[] = [...ECS_CASES, ...CLOUD_ASSISTANT_CASES, ...KMS_CASES, ...RAM_CASES, ...STS_CASES];

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { startEmulator, type Emulator } from '../emulator/index';
 import { ramHandlers } from '../emulator/handlers/ram';
 import { ecsHandlers } from '../emulator/handlers/ecs';
+import { cloudAssistantHandlers } from '../emulator/handlers/cloudAssistant';
 import { kmsKeyHandlers } from '../emulator/handlers/kms';
 import { secretHandlers } from '../emulator/handlers/secrets';
 import { stsHandlers } from '../emulator/handlers/sts';
@@ -24,7 +25,7 @@ const UNDOCUMENTED_ITEM_CODES: Readonly<Record<string, string>> = {
 };
 
 const IMPLEMENTED: Record<Product, string[]> = {
-  ram: Object.keys(ramHandlers), ecs: Object.keys(ecsHandlers), kms: [...Object.keys(kmsKeyHandlers), ...Object.keys(secretHandlers)], sts: Object.keys(stsHandlers),
+  ram: Object.keys(ramHandlers), ecs: [...Object.keys(ecsHandlers), ...Object.keys(cloudAssistantHandlers)], kms: [...Object.keys(kmsKeyHandlers), ...Object.keys(secretHandlers)], sts: Object.keys(stsHandlers),
 };
 
 let emu: Emulator;

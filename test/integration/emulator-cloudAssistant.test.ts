@@ -121,4 +121,25 @@ describe('emulator Cloud Assistant', () => {
     assert.equal(row?.errorCode, 'ExecutionTimeout');
     assert.equal(row?.output, 'started\n');
   });
+
+  it('DescribeInvocations lists by CommandName, InvokeStatus and CommandType; pages of at most 50, with the documented codes', async () => {
+    const run = (name: string) => ecs.runCommand(new Ecs.RunCommandRequest({
+      regionId: HZ, type: 'RunShellScript', commandContent: 'echo hi', instanceId: ['i-bp1demo0000000000001', 'i-bp1demo0000000000002'], timeout: 10, name,
+    }));
+    const mine = [(await run('listing-a')).body!.invokeId, (await run('listing-a')).body!.invokeId];
+    await run('listing-b');
+    const list = async (extra: Partial<Ecs.DescribeInvocationsRequest>) =>
+      (await ecs.describeInvocations(new Ecs.DescribeInvocationsRequest({ regionId: HZ, maxResults: 50, ...extra }))).body!;
+    const byName = await list({ commandName: 'listing-a' });
+    assert.deepEqual(new Set(byName.invocations?.invocation?.map((i) => i.invokeId)), new Set(mine));
+    assert.deepEqual(byName.invocations?.invocation?.[0].invokeInstances?.invokeInstance?.map((r) => r.instanceId).sort(), ['i-bp1demo0000000000001', 'i-bp1demo0000000000002']);
+    assert.equal(byName.invocations?.invocation?.[0].invokeInstances?.invokeInstance?.[0].output, '', 'no output unless IncludeOutput');
+    assert.equal((await list({ commandName: 'listing-a', commandType: 'RunPowerShellScript' })).invocations?.invocation?.length, 0);
+    for (let n = 0; n < 100 && (await list({ commandName: 'listing-a', invokeStatus: 'Finished' })).invocations?.invocation?.length !== 2; n++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.equal((await list({ commandName: 'listing-a', invokeStatus: 'Finished' })).invocations?.invocation?.length, 2);
+    await assert.rejects(list({ maxResults: 51 }), (e: unknown) => codeOf(e) === 'InvalidParameter.MaxResults');
+    await assert.rejects(ecs.describeInvocationResults(new Ecs.DescribeInvocationResultsRequest({ regionId: HZ, pageSize: 51 })), (e: unknown) => codeOf(e) === 'InvalidParam.PageSize');
+  });
 });

@@ -1,14 +1,12 @@
 // The pure parts of the fleet check: the plan (who is skipped and why), the command text, the
-// verdict of each result (the same explanations as Test Encrypt), and polling with backoff against
-// a scripted CloudAssistantService (ours), counting its calls.
+// verdict of each result (the same explanations as Test Encrypt). Polling is in fleet-polling.test.ts.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { CloudAssistantService, EcsInstance, InstanceScriptResult } from '../../src/cloud/types';
+import type { EcsInstance, InstanceScriptResult } from '../../src/cloud/types';
 import { english } from '../../src/util/message';
 import { planFleetCheck, statusQueries } from '../../src/workflows/fleet/fleetPlan';
 import { buildCheckCommand, runCommandCli } from '../../src/workflows/fleet/fleetScript';
 import { parseScriptReport, verdictOf } from '../../src/workflows/fleet/fleetVerdict';
-import { runFleetCheck } from '../../src/workflows/fleet/fleetRun';
 
 const inst = (id: string, extra: Partial<EcsInstance> = {}): EcsInstance => ({
   instanceId: id, regionId: 'cn-hangzhou', status: 'Running', networkType: 'vpc', securityGroupIds: [], tags: {}, ...extra,
@@ -74,56 +72,4 @@ test('verdicts: pass; NoPermission with the Grant fix; the metadata 404 with Att
   const slow = verdictOf(inst('i-6'), result('i-6', '', { invocationStatus: 'Timeout', errorCode: 'ExecutionTimeout' }), target, 45);
   assert.ok(slow.status === 'failed');
   assert.equal(english(slow.explanation.summary), 'The check did not finish within 45 seconds.');
-});
-
-/** A Cloud Assistant whose instances finish after `finishAfterRounds` polls each; it counts calls. */
-function scriptedService(finishAfterRounds: Record<string, number>) {
-  const calls = { runScript: 0, invocationResults: 0, batchSizes: [] as number[] };
-  let polled = 0;
-  const service: CloudAssistantService = {
-    async runScript(input) {
-      const out = [];
-      for (let i = 0; i < input.instanceIds.length; i += 100) {
-        calls.runScript++;
-        const ids = input.instanceIds.slice(i, i + 100);
-        calls.batchSizes.push(ids.length);
-        out.push({ regionId: input.regionId, invokeId: `t-${calls.runScript}`, commandId: 'c', instanceIds: ids });
-      }
-      return out;
-    },
-    async invocationResults(_regionId, invokeId) {
-      calls.invocationResults++;
-      polled++;
-      return Object.entries(finishAfterRounds).map(([id, rounds]) => result(id, '{"v":1,"ok":true}', { invokeId, finished: polled >= rounds }));
-    },
-    async cloudAssistantStatus() { return []; },
-  };
-  return { service, calls };
-}
-
-test('results arrive per instance as they finish, waits back off, and polling stops when all are final', async () => {
-  const { service, calls } = scriptedService({ 'i-a': 1, 'i-b': 3 });
-  const waits: number[] = [];
-  const order: string[] = [];
-  const end = await runFleetCheck(service, { instancesByRegion: new Map([['cn-hangzhou', [inst('i-a'), inst('i-b')]]]), script: 's', timeoutSeconds: 60, name: 'n' }, {
-    onResult: (i) => order.push(i.instanceId), sleep: async (ms) => { waits.push(ms); },
-    policy: { firstDelayMs: 1000, factor: 2, maxDelayMs: 3000 },
-  });
-  assert.deepEqual(order, ['i-a', 'i-b']);
-  assert.deepEqual(waits, [1000, 2000, 3000]);
-  assert.equal(end.rounds, 3);
-  assert.equal(calls.invocationResults, 3);
-  assert.deepEqual(end.unfinished, []);
-});
-
-test('cancelling stops polling and names the invocations that may still be running', async () => {
-  const { service } = scriptedService({ 'i-a': 1, 'i-b': 99 });
-  const controller = new AbortController();
-  let rounds = 0;
-  const end = await runFleetCheck(service, { instancesByRegion: new Map([['cn-hangzhou', [inst('i-a'), inst('i-b')]]]), script: 's', timeoutSeconds: 60, name: 'n' }, {
-    onResult: () => undefined, signal: controller.signal,
-    sleep: async () => { if (++rounds === 3) controller.abort(); },
-  });
-  assert.equal(end.cancelled, true);
-  assert.deepEqual(end.unfinished.map((u) => [u.invocation.invokeId, u.instanceIds]), [['t-1', ['i-b']]]);
 });

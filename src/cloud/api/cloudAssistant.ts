@@ -1,6 +1,10 @@
 // CloudAssistantService: run a shell script on ECS instances through Cloud Assistant and read the
-// per-instance results (ECS RunCommand, DescribeInvocationResults, DescribeCloudAssistantStatus).
+// per-instance results (ECS RunCommand, DescribeInvocations, DescribeInvocationResults, DescribeCloudAssistantStatus).
 import type { CallOptions } from './host';
+
+/** Documented maxima: RunCommand takes up to 100 instances; DescribeInvocationResults pages hold up to 50 records. */
+export const RUN_COMMAND_MAX_INSTANCES = 100;
+export const RESULTS_PAGE_SIZE = 50;
 
 export interface RunScriptInput {
   readonly regionId: string;
@@ -41,6 +45,14 @@ export interface InstanceScriptResult {
   readonly finishedTime?: string;
 }
 
+/** One instance's state in an invocation, as DescribeInvocations lists it (no output). */
+export interface InstanceInvokeState {
+  readonly invokeId: string;
+  readonly instanceId: string;
+  /** True once the instance's record will not change any more. */
+  readonly finished: boolean;
+}
+
 export interface CloudAssistantStatus {
   readonly instanceId: string;
   /** The agent is installed and reporting. */
@@ -53,7 +65,13 @@ export interface CloudAssistantStatus {
 export interface CloudAssistantService {
   /** RunCommand (RunShellScript), one call per 100 instances; every batch's invocation. */
   runScript(input: RunScriptInput, options?: CallOptions): Promise<ScriptInvocation[]>;
-  /** Every instance record of one invocation (all pages). */
+  /**
+   * The per-instance state of every invocation of commands with this name (DescribeInvocations,
+   * CommandName filter, 50 invocations a page, without output): one call covers up to 50 RunCommand
+   * batches, i.e. 5,000 instances.
+   */
+  invocationStates(regionId: string, commandName: string, options?: CallOptions): Promise<InstanceInvokeState[]>;
+  /** Every instance record of one invocation with its output (DescribeInvocationResults, all pages of 50). */
   invocationResults(regionId: string, invokeId: string, options?: CallOptions): Promise<InstanceScriptResult[]>;
   /** The agent's status on these instances (batches of 50). */
   cloudAssistantStatus(regionId: string, instanceIds: readonly string[], options?: CallOptions): Promise<CloudAssistantStatus[]>;

@@ -1,6 +1,7 @@
 // The fleet check report as HTML for a webview: a summary, one row per instance (passed / failed with
 // code, RequestId, the explanation and its fix button), the skipped instances with their reason, and
-// "Re-run Failed". Everything from the cloud is HTML-escaped; only the nonce'd script runs.
+// "Re-run Failed". Everything from the cloud is HTML-escaped; only the nonce'd script runs. The marks are
+// plain symbols (✔ ✘ ↷) that common fonts have, not emoji, which many Linux machines cannot draw.
 import * as vscode from 'vscode';
 import { localize } from '../../util/localize';
 import type { FleetVerdict } from '../../workflows/fleet/fleetVerdict';
@@ -27,13 +28,13 @@ function detail(v: FleetVerdict): string {
 
 function row(v: FleetVerdict, index: number): string {
   if (v.status === 'passed') {
-    return `<tr class="pass"><td>✅ ${escapeHtml(vscode.l10n.t('Passed'))}</td><td>${name(v)}</td><td>${detail(v)}</td></tr>`;
+    return `<tr class="pass"><td>✔ ${escapeHtml(vscode.l10n.t('Passed'))}</td><td>${name(v)}</td><td>${detail(v)}</td></tr>`;
   }
   const e = v.explanation;
   const button = e.remedy === 'grantKmsAccess' && v.report?.role
     ? `<button data-kind="grant" data-index="${index}">${escapeHtml(vscode.l10n.t('Grant KMS Access'))}</button>`
     : e.remedy === 'attachRole' ? `<button data-kind="attach" data-index="${index}">${escapeHtml(vscode.l10n.t('Attach Role'))}</button>` : '';
-  return `<tr class="fail"><td>❌ ${escapeHtml(vscode.l10n.t('Failed'))}<br><code>${escapeHtml(v.code)}</code></td><td>${name(v)}`
+  return `<tr class="fail"><td>✘ ${escapeHtml(vscode.l10n.t('Failed'))}<br><code>${escapeHtml(v.code)}</code></td><td>${name(v)}`
     + `${e.requestId ? `<br>RequestId <code>${escapeHtml(e.requestId)}</code>` : ''}</td>`
     + `<td>${escapeHtml(localize(e.summary))}<br><b>${escapeHtml(vscode.l10n.t('Fix'))}:</b> ${escapeHtml(localize(e.fix))} ${button}${detail(v)}</td></tr>`;
 }
@@ -52,7 +53,7 @@ export function renderFleetReport(m: FleetReportModel, nonce: string, cspSource:
   const unfinished = m.unfinished.length > 0
     ? `<p class="warn">${escapeHtml(vscode.l10n.t('These invocations may still be running on the instances (see Cloud Assistant in the ECS console): {0}',
       m.unfinished.map((u) => `${u.invokeId} (${u.instanceIds.join(', ')})`).join('; ')))}</p>` : '';
-  const skipped = m.skipped.map((s) => `<tr class="skip"><td>⏭ ${escapeHtml(vscode.l10n.t('Skipped'))}</td><td>${name(s)}</td><td>${escapeHtml(localize(s.because))}</td></tr>`);
+  const skipped = m.skipped.map((s) => `<tr class="skip"><td>↷ ${escapeHtml(vscode.l10n.t('Skipped'))}</td><td>${name(s)}</td><td>${escapeHtml(localize(s.because))}</td></tr>`);
   const target = m.secretName ? `${m.keyId} · ${vscode.l10n.t('secret')} ${m.secretName}` : m.keyId;
   return `<!DOCTYPE html><html><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">

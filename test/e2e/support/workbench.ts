@@ -3,6 +3,7 @@
 // on an ECS instance, exactly as `npm run demo` does.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync } from 'node:fs';
+import { after, before } from 'node:test';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { startEmulator, type Emulator } from '../../emulator';
@@ -62,5 +63,16 @@ export async function openDemoWorkbench(extra: Partial<CodeServerOptions> = {}):
       await workbench.close();
       await emulator.close();
     },
+  };
+}
+
+/** Opens the demo workbench before the file's tests and closes it after them; read it inside a test. */
+export function demoWorkbenchForFile(extra: Partial<CodeServerOptions> = {}): () => DemoWorkbench {
+  let workbench: DemoWorkbench | undefined;
+  before(async () => { workbench = await openDemoWorkbench(extra); });
+  after(() => workbench?.close());
+  return () => {
+    assert.ok(workbench, 'the demo workbench is not open');
+    return workbench;
   };
 }

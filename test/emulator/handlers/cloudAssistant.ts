@@ -74,7 +74,19 @@ function overallStatus(inv: Invocation): string {
 
 const encodeOutput = (ctx: Ctx, output: string) => (ctx.params.ContentEncoding === 'PlainText' ? output : Buffer.from(output).toString('base64'));
 
+/** Out-of-range paging is refused with the codes the metadata documents for these actions. */
+function checkPaging(ctx: Ctx): void {
+  const bad = (name: string, max: number) => {
+    const raw = ctx.params[name];
+    return raw !== undefined && raw !== '' && !(Number.isInteger(Number(raw)) && Number(raw) >= 1 && Number(raw) <= max);
+  };
+  if (bad('MaxResults', PAGE_LIMIT)) throw invalid('InvalidParameter.MaxResults', `The specified parameter MaxResults is not valid: 1 to ${PAGE_LIMIT}.`);
+  if (bad('PageSize', PAGE_LIMIT)) throw invalid('InvalidParam.PageSize', `The specified parameter PageSize is not valid: 1 to ${PAGE_LIMIT}.`);
+  if (bad('PageNumber', 1_000_000)) throw invalid('InvalidParam.PageNumber', 'The specified parameter PageNumber is not valid.');
+}
+
 function page<T>(ctx: Ctx, items: T[]): { page: T[]; PageNumber?: number; PageSize?: number; TotalCount: number; NextToken?: string } {
+  checkPaging(ctx);
   if (ctx.params.NextToken !== undefined || ctx.params.MaxResults !== undefined) {
     const { page: p, TotalCount, NextToken, MaxResults } = tokenPage(ctx, items, 10, PAGE_LIMIT);
     return { page: p, TotalCount, NextToken, PageSize: MaxResults };
@@ -82,11 +94,21 @@ function page<T>(ctx: Ctx, items: T[]): { page: T[]; PageNumber?: number; PageSi
   return numberPage(ctx, items, 10, PAGE_LIMIT);
 }
 
+/** The invocation's InvokeStatus as DescribeInvocations reports it (and filters on). */
+const invokeStatus = (i: Invocation): string => (overallStatus(i) === 'Success' ? 'Finished' : overallStatus(i));
+
+/** The filters both Describe actions share; DescribeInvocations adds CommandName, CommandType and InvokeStatus. */
 function invocationsOf(ctx: Ctx, regionId: string): Invocation[] {
   const p = ctx.params;
   return [...cloudAssistantState(ctx.account).invocations.values()].filter((i) => i.regionId === regionId
     && (!p.InvokeId || i.invokeId === p.InvokeId) && (!p.CommandId || i.commandId === p.CommandId)
     && (!p.InstanceId || i.records.some((r) => r.instanceId === p.InstanceId)));
+}
+
+function listedInvocations(ctx: Ctx, regionId: string): Invocation[] {
+  const p = ctx.params;
+  return invocationsOf(ctx, regionId).filter((i) => (!p.CommandName || i.name === p.CommandName)
+    && (!p.CommandType || i.type === p.CommandType) && (!p.InvokeStatus || invokeStatus(i) === p.InvokeStatus));
 }
 
 export const cloudAssistantHandlers: Record<string, Handler> = {
@@ -122,12 +144,12 @@ export const cloudAssistantHandlers: Record<string, Handler> = {
     const regionId = region(ctx);
     can(ctx, 'ecs:DescribeInvocations', instanceRes(ctx, regionId, '*'));
     const withOutput = boolParam(ctx, 'IncludeOutput');
-    const { page: items, ...rest } = page(ctx, invocationsOf(ctx, regionId));
+    const { page: items, ...rest } = page(ctx, listedInvocations(ctx, regionId));
     return {
       ...rest, Invocations: { Invocation: items.map((i) => ({
         InvokeId: i.invokeId, CommandId: i.commandId, CommandName: i.name, CommandDescription: i.description, CommandType: i.type,
         CommandContent: i.content, Timeout: i.timeout, WorkingDir: i.workingDir, CreationTime: i.creationTime, Timed: false, RepeatMode: 'Once',
-        Frequency: '', Parameters: '{}', Username: '', InvocationStatus: overallStatus(i), InvokeStatus: overallStatus(i) === 'Success' ? 'Finished' : overallStatus(i),
+        Frequency: '', Parameters: '{}', Username: '', InvocationStatus: overallStatus(i), InvokeStatus: invokeStatus(i),
         InvokeInstances: { InvokeInstance: i.records.map((r) => ({
           InstanceId: r.instanceId, InvocationStatus: r.status, InstanceInvokeStatus: recordStatus(r), CreationTime: i.creationTime, UpdateTime: r.finishTime || r.startTime || i.creationTime,
           StartTime: r.startTime, FinishTime: r.finishTime, StopTime: '', Repeats: r.startTime ? 1 : 0, ExitCode: r.exitCode, Dropped: r.dropped,
