@@ -1,5 +1,5 @@
 // Diagnose KMS Access: pick the key (node, default key, or a pick with "skip"), run the checklist,
-// show the report and log it, and offer the first failed line's fix.
+// show the report (a panel with a fix button on each failed line, re-run after a fix) and log it.
 import * as vscode from 'vscode';
 import { DEFAULT_REGION } from '../cloud/endpoints';
 import { nodeNetworkProbe } from '../cloud/networkProbe';
@@ -13,16 +13,34 @@ import type { CommandContext } from './commandContext';
 import { defaultKey, keyOfRef, kmsEndpointInfo, managementServices, pickKey, regionOfIdentifier, type KeyChoice } from './kms/kmsTarget';
 import { withCancellableProgress } from './kms/testFlowSupport';
 import { showReadOnlyDocument } from './readOnlyDocument';
+import { COMMAND } from '../commandIds';
+import { DiagnosisReportPanel } from '../views/diagnosis/diagnosisReportPanel';
+import type { DiagnosisReportAction } from '../views/diagnosis/diagnosisReportHtml';
 import { UserCancelledError } from './runCommand';
 
-/** Diagnose KMS Access: the checklist from the metadata service to Encrypt on the key, as a report. */
-export async function diagnose(ctx: CommandContext, ref?: NodeRef): Promise<DiagnosisReport> {
+export type DiagnoseOutcome = DiagnosisReport & { /** The report panel's HTML (what the tests read). */ readonly html: string };
+
+/**
+ * Diagnose KMS Access: the checklist from the metadata service to Encrypt on the key, in a report panel
+ * whose failed lines carry the button that fixes them; after a fix (or "Re-run Diagnose") the same key
+ * is diagnosed again in the same panel, until everything passes.
+ */
+export async function diagnose(ctx: CommandContext, ref?: NodeRef): Promise<DiagnoseOutcome> {
+  const where = await surroundings(ctx);
+  const key = keyOfRef(ref) ?? presetKey() ?? (await askKey(ctx, where.fallbackRegionId, where.management));
+  return diagnoseAndShow(ctx, key);
+}
+
+/** The management profile (if any) and the region to use when the key names none: read again on every run. */
+async function surroundings(ctx: CommandContext) {
   const management = await managementServices(ctx);
   const snapshot = await ctx.instance.ready();
-  const fallbackRegionId = snapshot.identity?.regionId ?? management?.regionId ?? readCloudSettings().defaultRegion ?? DEFAULT_REGION;
-  const key = keyOfRef(ref) ?? presetKey() ?? (await askKey(ctx, fallbackRegionId, management));
-  const metadata = ctx.session.factory.metadata;
+  return { management, fallbackRegionId: snapshot.identity?.regionId ?? management?.regionId ?? readCloudSettings().defaultRegion ?? DEFAULT_REGION };
+}
 
+async function diagnoseAndShow(ctx: CommandContext, key: KeyChoice | undefined): Promise<DiagnoseOutcome> {
+  const { management, fallbackRegionId } = await surroundings(ctx);
+  const metadata = ctx.session.factory.metadata;
   const report = await withCancellableProgress(vscode.l10n.t('Diagnosing KMS access…'), (signal) => runDiagnosis({
     signal,
     metadata,
@@ -35,21 +53,34 @@ export async function diagnose(ctx: CommandContext, ref?: NodeRef): Promise<Diag
     now: Date.now,
   }));
 
-  await showReadOnlyDocument('kms-diagnosis.md', renderDiagnosis(report, localize), 'markdown');
+  const panel = DiagnosisReportPanel.show((action) => void onReportAction(ctx, key, report, panel, action));
+  panel.update(report);
   ctx.log.info(`Diagnose KMS Access (${report.instanceId ?? 'not on ECS'}, key ${report.key ?? '-'}, ${report.kms.endpoint}):`);
   for (const line of diagnosisLogLines(report)) ctx.log.info(line);
 
   const c = counts(report);
   const summary = vscode.l10n.t('Diagnose KMS Access: {0} passed, {1} failed, {2} skipped.', c.passed, c.failed, c.skipped);
-  const firstFix = report.lines.find((l) => l.status === 'failed' && l.action)?.action;
   if (c.failed === 0) void ctx.ui.showInformationMessage(summary, {});
-  else {
-    const label = firstFix ? localize(firstFix.label) : undefined;
-    void ctx.ui.showWarningMessage(summary, {}, ...(label ? [label] : [])).then((choice) => {
-      if (firstFix && choice === label) void vscode.commands.executeCommand(firstFix.command, ...(firstFix.args ?? []));
-    });
+  else void ctx.ui.showWarningMessage(summary, {});
+  return Object.assign(report, { html: panel.html });
+}
+
+/** A button of the report: run the line's fix, then diagnose the same key again; re-run; or the Markdown copy. */
+async function onReportAction(ctx: CommandContext, key: KeyChoice | undefined, report: DiagnosisReport, panel: DiagnosisReportPanel, action: DiagnosisReportAction): Promise<void> {
+  if (action.kind === 'markdown') {
+    await showReadOnlyDocument('kms-diagnosis.md', renderDiagnosis(report, localize), 'markdown');
+    return;
   }
-  return report;
+  if (action.kind === 'fix') {
+    const fix = report.lines[action.index]?.action;
+    if (!fix) return;
+    ctx.log.info(`Diagnose KMS Access: running the fix of "${report.lines[action.index].id}": ${fix.command}`);
+    // Our commands report their own errors and cancellations (runCommand); the re-run shows what changed.
+    await vscode.commands.executeCommand(fix.command, ...(fix.args ?? []));
+  }
+  panel.update(report, true);
+  await vscode.commands.executeCommand(COMMAND.refreshInstanceCredential);
+  await diagnoseAndShow(ctx, key);
 }
 
 function presetKey(): KeyChoice | undefined {

@@ -8,7 +8,7 @@ import { parsePolicyDocument } from '../policy/policyDocument';
 import { canServiceAssume } from '../policy/trustPolicy';
 import { RolePolicyReader } from '../session/rolePolicies';
 import { text } from '../util/message';
-import { grantAction, roleRef } from './fixActions';
+import { addEcsTrustAction, enableKeyAction, grantAction } from './fixActions';
 import type { CheckLine, DiagnosisDeps } from './diagnosisTypes';
 import type { MetadataFindings } from './metadataChecks';
 import { skipped } from './skipped';
@@ -61,7 +61,7 @@ async function trustCheck(deps: DiagnosisDeps, roleName: string, profileName: st
       id: 'trust', title: TITLES.trust, status: 'failed',
       evidence: [text(check.reason.template, ...check.reason.args)],
       fix: text('Edit the trust policy of role {0} so that "Principal": {"Service": ["ecs.aliyuncs.com"]} may do sts:AssumeRole.', roleName),
-      action: { label: text('Open Trust Policy'), command: COMMAND.openTrustPolicy, args: [roleRef(roleName)] },
+      action: addEcsTrustAction(roleName),
     };
   } catch (error) {
     return { id: 'trust', title: TITLES.trust, status: 'failed', evidence: [text('Reading role {0} failed: {1}', roleName, message(error))], fix: text('The management profile needs ram:GetRole.') };
@@ -90,8 +90,10 @@ async function policiesCheck(deps: DiagnosisDeps, regionId: string, roleName: st
       id: 'policies', title: TITLES.policies, status: 'failed', evidence,
       fix: missing.length > 0
         ? text('Role {0} lacks {1} on key {2}. Grant KMS Access adds it.', roleName, missing.join(', '), key.keyId)
-        : text('Enable key {0} (or cancel its deletion) in the KMS console.', key.keyId),
-      action: missing.length > 0 ? grantAction(roleName, key.keyId, regionId) : undefined,
+        : key.keyState === 'Disabled' ? text('Enable key {0} (Enable Key).', key.keyId)
+          : text('Enable key {0} (or cancel its deletion) in the KMS console.', key.keyId),
+      // Grant first: Enable Key alone would still leave the role without permission (the re-run then offers Enable Key).
+      action: missing.length > 0 ? grantAction(roleName, key.keyId, regionId) : key.keyState === 'Disabled' ? enableKeyAction(regionId, key.keyId) : undefined,
     };
   } catch (error) {
     return {

@@ -19,7 +19,7 @@ export interface KmsCallContext {
   readonly vpcEndpoint: boolean;
 }
 
-export type Remedy = 'grantKmsAccess' | 'otherEndpoint' | 'refreshCredential' | 'attachRole' | 'checkClock';
+export type Remedy = 'grantKmsAccess' | 'otherEndpoint' | 'refreshCredential' | 'attachRole' | 'checkClock' | 'enableKey';
 
 export interface KmsFailureExplanation {
   readonly code: string;
@@ -67,7 +67,7 @@ export function explainKmsFailure(error: unknown, c: KmsCallContext): KmsFailure
     const pending = /PendingDeletion/.test(code) || /PendingDeletion/.test(error.message);
     return pending
       ? { ...base, summary: text('Key {0} is pending deletion and cannot be used.', c.resource), fix: text('Cancel the key deletion in the KMS console (CancelKeyDeletion) if it is still needed, or use another key.') }
-      : { ...base, summary: text('Key {0} is disabled.', c.resource), fix: text('Enable the key in the KMS console (EnableKey), or use another key.') };
+      : { ...base, summary: text('Key {0} is disabled.', c.resource), fix: text('Enable the key in the KMS console (EnableKey), or use another key.'), remedy: 'enableKey' };
   }
   if (code.startsWith('InvalidSecurityToken')) {
     return {

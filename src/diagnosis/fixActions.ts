@@ -41,3 +41,20 @@ export function refreshAction(): FixAction {
 export function openSettingsAction(setting: string): FixAction {
   return { label: text('Open Settings'), command: OPEN_SETTINGS_COMMAND, args: [setting] };
 }
+
+/** The one-click repair of a role ECS cannot assume (adds ecs.aliyuncs.com to its trust policy, after a diff). */
+export function addEcsTrustAction(roleName: string): FixAction {
+  return { label: text('Add ECS as Trusted Service'), command: COMMAND.addEcsTrust, args: [roleRef(roleName)] };
+}
+
+/** NodeRef `key` for Enable Key: the key id (EnableKey takes an id, not an alias). */
+export function enableKeyAction(regionId: string, keyId: string): FixAction {
+  return { label: text('Enable Key'), command: COMMAND.enableKey, args: [{ kind: 'key', regionId, keyId }] };
+}
+
+/** The key id in an identifier: itself, or the tail of an ARN; undefined for an alias (resolved by DescribeKey only). */
+export function keyIdOf(identifier: string): string | undefined {
+  const arn = /^acs:kms:[^:]*:[^:]*:key\/(.+)$/.exec(identifier);
+  if (arn) return arn[1];
+  return identifier.startsWith('alias/') || identifier.startsWith('acs:') ? undefined : identifier;
+}

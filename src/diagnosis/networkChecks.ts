@@ -3,7 +3,7 @@
 import { formatDuration } from '../util/duration';
 import { text } from '../util/message';
 import { explainKmsFailure } from './explainKmsFailure';
-import { grantAction, OPEN_SETTINGS_COMMAND, openSettingsAction, refreshAction, type FixAction } from './fixActions';
+import { enableKeyAction, grantAction, keyIdOf, OPEN_SETTINGS_COMMAND, openSettingsAction, refreshAction, type FixAction } from './fixActions';
 import { encryptRoundTrip } from './kmsRoundTrip';
 import type { CheckLine, DiagnosisDeps, KmsEndpointInfo } from './diagnosisTypes';
 import type { MetadataFindings } from './metadataChecks';
@@ -124,11 +124,18 @@ export async function encryptCheck(deps: DiagnosisDeps, regionId: string, kms: K
   const action: FixAction | undefined = explained.remedy === 'grantKmsAccess'
     ? grantAction(meta.roleName, deps.key.identifier, regionId)
     : explained.remedy === 'refreshCredential' ? refreshAction()
-      : explained.remedy === 'otherEndpoint' ? otherEndpointAction(kms) : undefined;
+      : explained.remedy === 'otherEndpoint' ? otherEndpointAction(kms)
+        : explained.remedy === 'enableKey' ? enableKeyFor(regionId, deps.key.identifier) : undefined;
   return {
     id: 'encrypt', title: TITLES.encrypt, status: 'failed',
     evidence: [explained.summary, text('{0} answered {1} in {2} ms (RequestId {3}).', result.failed.api, explained.code, Math.round(result.failed.latencyMs), explained.requestId ?? '?')],
     fix: explained.fix,
     action,
   };
+}
+
+/** Enable Key for the tested key, when its id is known from the identifier (an alias needs DescribeKey: the policies line has it). */
+function enableKeyFor(regionId: string, identifier: string): FixAction | undefined {
+  const keyId = keyIdOf(identifier);
+  return keyId ? enableKeyAction(regionId, keyId) : undefined;
 }

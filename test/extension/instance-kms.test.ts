@@ -169,8 +169,10 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     }, JSON.stringify(report.lines, null, 1));
     const token = report.lines.find((l) => l.id === 'token')!;
     assert.match(token.evidence.map((e) => e.template).join(' '), /Token-less requests are refused/);
-    const text = await waitForDocument('kms-diagnosis.md', (t) => t.includes('11 passed, 0 failed, 0 skipped'));
-    assert.match(text, /Encrypt permitted on the key/);
+    const { html } = report as DiagnosisReport & { html: string };
+    assert.match(html, /11 passed, 0 failed, 0 skipped/);
+    assert.match(html, /Encrypt permitted on the key/);
+    assert.ok(!/data-kind="fix"/.test(html), 'no fix button when everything passes');
   });
 
   it('Diagnose, broken: a role ECS may not assume and without KMS policies', async () => {
@@ -184,7 +186,7 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     assert.equal(encrypt.action?.command, 'alicloudKms.grantKmsAccess');
     // The role's NodeRef (with the key preselected) for Grant KMS Access.
     assert.deepEqual(encrypt.action?.args, [{ kind: 'role', roleName: 'FcInvokeRole', key: { keyId: KEY.keyId, regionId: 'cn-hangzhou' } }]);
-    assert.equal(report.lines.find((l) => l.id === 'trust')?.action?.command, 'alicloudKms.openTrustPolicy');
+    assert.equal(report.lines.find((l) => l.id === 'trust')?.action?.command, 'alicloudKms.addEcsTrust');
   });
 
   it('Diagnose, broken: no role attached, and KMS unreachable', async () => {

@@ -5,7 +5,7 @@ import { CloudCancelledError, type CloudServices } from '../../cloud/types';
 import { COMMAND } from '../../commandIds';
 import type { KmsEndpointInfo } from '../../diagnosis/diagnosisTypes';
 import type { KmsFailureExplanation } from '../../diagnosis/explainKmsFailure';
-import { roleRef } from '../../diagnosis/fixActions';
+import { keyIdOf, roleRef } from '../../diagnosis/fixActions';
 import { localize } from '../../util/localize';
 import type { CommandContext } from '../commandContext';
 
@@ -91,6 +91,11 @@ export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureEx
     case 'checkClock':
       command(vscode.l10n.t('Diagnose KMS Access'), COMMAND.diagnose);
       break;
+    case 'enableKey': {
+      const keyId = c.keyId && keyIdOf(c.keyId);
+      if (keyId && c.management) command(vscode.l10n.t('Enable Key'), COMMAND.enableKey, { kind: 'key', regionId: c.regionId, keyId });
+      break;
+    }
   }
   const showLog = vscode.l10n.t('Show Log');
   buttons.push({ label: showLog, run: async () => ctx.log.show(true) });

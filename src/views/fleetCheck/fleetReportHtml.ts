@@ -4,12 +4,10 @@
 // plain symbols (✔ ✘ ↷) that common fonts have, not emoji, which many Linux machines cannot draw.
 import * as vscode from 'vscode';
 import { localize } from '../../util/localize';
+import { escapeHtml, reportPage } from '../common/html';
 import type { FleetVerdict } from '../../workflows/fleet/fleetVerdict';
 import type { FleetReportModel } from './fleetReportModel';
 
-export function escapeHtml(value: string): string {
-  return value.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-}
 
 const name = (v: { instance: { instanceId: string; instanceName?: string } }) =>
   escapeHtml(v.instance.instanceName ? `${v.instance.instanceName} (${v.instance.instanceId})` : v.instance.instanceId);
@@ -55,17 +53,9 @@ export function renderFleetReport(m: FleetReportModel, nonce: string, cspSource:
       m.unfinished.map((u) => `${u.invokeId} (${u.instanceIds.join(', ')})`).join('; ')))}</p>` : '';
   const skipped = m.skipped.map((s) => `<tr class="skip"><td>↷ ${escapeHtml(vscode.l10n.t('Skipped'))}</td><td>${name(s)}</td><td>${escapeHtml(localize(s.because))}</td></tr>`);
   const target = m.secretName ? `${m.keyId} · ${vscode.l10n.t('secret')} ${m.secretName}` : m.keyId;
-  return `<!DOCTYPE html><html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src ${cspSource} 'unsafe-inline'; script-src 'nonce-${nonce}';">
-<style>body{font-family:var(--vscode-font-family);color:var(--vscode-foreground)}table{border-collapse:collapse;width:100%}
-td{border-bottom:1px solid var(--vscode-panel-border);padding:6px;vertical-align:top}.detail{opacity:.75;font-size:90%;margin-top:4px}
-.warn{color:var(--vscode-editorWarning-foreground)}button{margin-left:6px}</style></head><body>
-<h2>${escapeHtml(vscode.l10n.t('KMS access on instances'))}</h2>
+  return reportPage(`<h2>${escapeHtml(vscode.l10n.t('KMS access on instances'))}</h2>
 <p>${escapeHtml(vscode.l10n.t('Key {0} in {1}', target, m.regionId))}</p>
 <p id="state">${stateLine(m)}</p>${unfinished}
 ${failed && m.state !== 'running' ? `<p><button data-kind="rerunFailed">${escapeHtml(vscode.l10n.t('Re-run Failed'))}</button></p>` : ''}
-<table>${m.verdicts.map(row).join('')}${skipped.join('')}</table>
-<script nonce="${nonce}">const vscode=acquireVsCodeApi();document.addEventListener('click',(e)=>{const b=e.target.closest('button');if(!b)return;
-vscode.postMessage({kind:b.dataset.kind,index:b.dataset.index===undefined?undefined:Number(b.dataset.index)});});</script>
-</body></html>`;
+<table>${m.verdicts.map(row).join('')}${skipped.join('')}</table>`, nonce, cspSource);
 }
