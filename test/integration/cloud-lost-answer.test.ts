@@ -156,7 +156,10 @@ test('DeletePolicy: the retry\'s EntityNotExist.Policy is the first attempt\'s s
 
 test('DeleteRole: the retry\'s EntityNotExist.Role is the first attempt\'s success', async () => {
   await truth.ram.createRole({ roleName: 'LostAnswerDeleteMe', assumeRolePolicyDocument: ECS_TRUST });
+  const sent = proxy.forwarded.length;
   await losing('DeleteRole', () => s.ram.deleteRole('LostAnswerDeleteMe'));
+  // Two sends: the one whose answer was lost and OUR one resend (the SDK itself never retries: no retryOptions).
+  assert.deepEqual(proxy.forwarded.slice(sent).filter((a) => a === 'DeleteRole'), ['DeleteRole', 'DeleteRole']);
   assert.equal(await truth.ram.getRole('LostAnswerDeleteMe').then(() => 'exists', codeOf), 'EntityNotExist.Role');
   assert.ok(h.log.lines.some((l) => /DeleteRole: the answer was lost .*read back: done/.test(l)), 'the log says what happened');
 });
