@@ -12,7 +12,7 @@ import { UserCancelledError } from './runCommand';
  */
 export async function deleteRole(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services));
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select a RAM role')));
   const policies = await services.ram.listPoliciesForRole(roleName);
   if (policies.length > 0) {
     throw new Error(vscode.l10n.t('Role {0} still has {1} policies attached ({2}). Detach them first.', roleName, policies.length, policies.map((p) => p.policyName).join(', ')));

@@ -10,7 +10,7 @@ import { requireServices } from './requireServices';
  * checked as typed like any *.trust-policy.json; Save previews the change and calls UpdateRole.
  */
 export async function editTrustPolicy(ctx: CommandContext, ref?: NodeRef): Promise<void> {
-  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickRole(ctx.ui, await requireServices(ctx)));
+  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickRole(ctx.ui, await requireServices(ctx), vscode.l10n.t('Select a RAM role')));
   const document = await vscode.workspace.openTextDocument(ramDocumentUri({ kind: 'trust', roleName }));
   await vscode.window.showTextDocument(document, { preview: false });
 }

@@ -1,3 +1,4 @@
+import * as vscode from 'vscode';
 import { formatPolicy } from '../policy/trustPolicy';
 import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
@@ -9,7 +10,7 @@ import { showReadOnlyDocument } from './readOnlyDocument';
 /** Opens a role's trust policy as read-only formatted JSON. */
 export async function openTrustPolicy(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services));
+  const roleName = roleOf(ref) ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select a RAM role')));
   const role = await services.ram.getRole(roleName);
   const text = role.assumeRolePolicyDocument ? formatPolicy(JSON.parse(role.assumeRolePolicyDocument)) : '{}';
   await showReadOnlyDocument(`${roleName}.trust-policy.json`, text + '\n', 'json');

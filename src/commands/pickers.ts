@@ -1,11 +1,11 @@
-import * as vscode from 'vscode';
+// Quick picks used when a command runs from the palette without a node. No vscode value import: the
+// wizard steps that call them are unit-tested without VS Code, so every caller passes its (localized) title.
+import type * as vscode from 'vscode';
 import type { CloudServices } from '../cloud/types';
+import { UserCancelledError } from './cancelled';
 import type { Prompter } from './prompter';
-import { UserCancelledError } from './runCommand';
 
-// Quick picks used when a command runs from the palette without a node.
-
-export async function pickRole(ui: Prompter, services: CloudServices, title = vscode.l10n.t('Select a RAM role')): Promise<string> {
+export async function pickRole(ui: Prompter, services: Pick<CloudServices, 'ram'>, title: string): Promise<string> {
   const items = (async () => {
     const roles: vscode.QuickPickItem[] = [];
     for await (const role of services.ram.listRoles()) roles.push({ label: role.roleName, description: role.description });
@@ -16,7 +16,7 @@ export async function pickRole(ui: Prompter, services: CloudServices, title = vs
   return picked.label;
 }
 
-export async function pickRegion(ui: Prompter, services: CloudServices, title = vscode.l10n.t('Select a region')): Promise<string> {
+export async function pickRegion(ui: Prompter, services: Pick<CloudServices, 'ecs' | 'regionId'>, title: string): Promise<string> {
   const regions = services.ecs.describeRegions().then((list) =>
     list.map((r) => ({ label: r.regionId, description: r.localName, picked: r.regionId === services.regionId })),
   );

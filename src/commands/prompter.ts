@@ -22,3 +22,9 @@ export interface Prompter {
   showWarningMessage(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
   showInformationMessage(message: string, options: vscode.MessageOptions, ...items: string[]): Thenable<string | undefined>;
 }
+
+/**
+ * vscode.QuickPickItemKind.Separator (-1) without a vscode value import, for wizard steps' item lists
+ * (a type-only import cannot read the enum's value; the number is part of VS Code's stable API).
+ */
+export const SEPARATOR = -1 as vscode.QuickPickItemKind.Separator;

@@ -1,11 +1,7 @@
-import * as vscode from 'vscode';
-import { planAttach } from '../workflows/roleBatch/plan';
 import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
-import { pickRole } from './pickers';
 import { requireServices } from './requireServices';
 import { instancesOfRefs } from './nodeRefs';
-import { pickInstances } from './wizard/pickInstances';
 import { runRoleBatch } from './wizard/roleBatch';
 
 /**
@@ -14,8 +10,5 @@ import { runRoleBatch } from './wizard/roleBatch';
  */
 export async function replaceRole(ctx: CommandContext, ref?: NodeRef, refs?: readonly NodeRef[]): Promise<void> {
   const services = await requireServices(ctx);
-  const instances = await instancesOfRefs(services, ref, refs)
-    ?? (await pickInstances(ctx.ui, services, { title: vscode.l10n.t('Replace the RAM role of instances'), only: (i) => Boolean(i.ramRoleName) }));
-  const roleName = await pickRole(ctx.ui, services, vscode.l10n.t('Select the new RAM role'));
-  await runRoleBatch(ctx, services, planAttach(instances, roleName, 'replace'), 'replace');
+  await runRoleBatch(ctx, { kind: 'replace', services, instances: await instancesOfRefs(services, ref, refs) });
 }

@@ -13,6 +13,8 @@ export function wizardContext(ctx: CommandContext): WizardContext {
       confirm: (message, action, cli, options) => confirmWithCli(ctx, message, action, cli, options),
       showDocument: (name, text, language) => showReadOnlyDocument(name, text, language),
       log: ctx.log,
+      busy: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
+      themeIcon: (id) => new vscode.ThemeIcon(id),
     },
   };
 }

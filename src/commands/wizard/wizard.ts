@@ -4,6 +4,7 @@
 // context as it was before that step; execute steps run (by priority) only once every prompt step has
 // been answered, so a cancelled wizard changes nothing. No vscode import: steps are unit-tested with a
 // scripted Prompter of the tests' own (test/unit/support/fakePrompter.ts).
+import type { QuickPickItem } from 'vscode';
 import type { Problem } from '../../policy/problem';
 import { isGoBack, UserCancelledError } from '../cancelled';
 import type { BackOption, Prompter } from '../prompter';
@@ -26,6 +27,10 @@ export interface WizardHost {
   /** Shows a read-only document for review (a trust policy, a policy document). */
   showDocument(name: string, text: string, language: string): Promise<unknown>;
   readonly log: { info(message: string): void; warn(message: string): void };
+  /** Runs a cloud call of the prompt phase (a dry run) under a notification progress titled `title`. */
+  busy<T>(title: string, task: () => Promise<T>): Promise<T>;
+  /** A codicon for quick-pick items (vscode.ThemeIcon); absent in unit tests, where items show no icon. */
+  themeIcon?(id: string): QuickPickItem['iconPath'];
 }
 
 /** What every wizard's context holds: the prompter (the wizard adds the Back button to it), l10n and the host. */
@@ -115,13 +120,4 @@ export class Wizard<C extends WizardContext> {
     const steps = [...this.executeSteps].sort((a, b) => a.priority - b.priority);
     for (const step of steps) if (step.shouldExecute?.(this.context) ?? true) await step.execute(this.context, progress);
   }
-}
-
-/** A prompt step asked only while `key` has no value (e.g. preset from the NodeRef the command ran on). */
-export abstract class AnswerStep<C extends WizardContext, K extends keyof C> implements PromptStep<C> {
-  constructor(protected readonly key: K) {}
-  shouldPrompt(context: C): boolean {
-    return context[this.key] === undefined;
-  }
-  abstract prompt(context: C): Promise<void>;
 }

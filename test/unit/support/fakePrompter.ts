@@ -112,6 +112,7 @@ export function fakeHost(options: { decline?: boolean } = {}): WizardHost & { co
       }
     },
     async showDocument(name, text) { documents.push({ name, text }); },
+    busy: (_title, task) => task(),
     log: { info: (m) => logged.push(m), warn: (m) => logged.push(`WARN ${m}`) },
   };
 }
