@@ -12,6 +12,7 @@ import { loadSdk } from './sdkLoader';
 import { chunk } from '../util/chunk';
 import { CloudError, isCloudError } from './cloudError';
 import { toInstance } from './ecsMapping';
+import { readBackInstanceRoles, type RoleWanted } from './instanceRoleReadBack';
 import type {
   AttachRoleInput, CallOptions, CloudSettings, DetachRoleInput, EcsInstance, EcsRegion, EcsSecurityGroup, EcsService,
   EcsVpc, EcsVSwitch, FanOutOptions, InstanceFilter, InstanceRamRole, InstanceRoleResult, ListInstancesOptions, Paged,
@@ -81,22 +82,40 @@ export class EcsServiceImpl implements EcsService {
   }
 
   async attachInstanceRamRole(input: AttachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
-    return inBatches(input.instanceIds, input.ramRoleName, options, async (batch) => {
-      // Attaching twice is harmless (the second says the role is already there), so retries are safe.
-      const body = (await invoke(this.context, 'AttachInstanceRamRole', () => this.client(input.regionId).attachInstanceRamRole(new this.models.AttachInstanceRamRoleRequest({
-        regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch), policy: input.policy,
-      })), options)).body;
-      return perInstance(batch, body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? [], input.ramRoleName);
-    });
+    return inBatches(input.instanceIds, input.ramRoleName, options, (batch) => this.withReadBack(input.regionId, batch, input.ramRoleName, { kind: 'attached', roleName: input.ramRoleName }, options,
+      async (onLostAnswer) => {
+        // Attaching twice is harmless (the second says the role is already there), so retries are safe.
+        const body = (await invoke(this.context, 'AttachInstanceRamRole', () => this.client(input.regionId).attachInstanceRamRole(new this.models.AttachInstanceRamRoleRequest({
+          regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch), policy: input.policy,
+        })), { ...options, onLostAnswer })).body;
+        return perInstance(batch, body?.attachInstanceRamRoleResults?.attachInstanceRamRoleResult ?? [], input.ramRoleName);
+      }));
   }
 
   async detachInstanceRamRole(input: DetachRoleInput, options: CallOptions = {}): Promise<InstanceRoleResult[]> {
-    return inBatches(input.instanceIds, input.ramRoleName, options, async (batch) => {
-      const body = (await invoke(this.context, 'DetachInstanceRamRole', () => this.client(input.regionId).detachInstanceRamRole(new this.models.DetachInstanceRamRoleRequest({
-        regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch),
-      })), options)).body;
-      return perInstance(batch, body?.detachInstanceRamRoleResults?.detachInstanceRamRoleResult ?? [], input.ramRoleName ?? body?.ramRoleName);
-    });
+    return inBatches(input.instanceIds, input.ramRoleName, options, (batch) => this.withReadBack(input.regionId, batch, input.ramRoleName, { kind: 'detached' }, options,
+      async (onLostAnswer) => {
+        const body = (await invoke(this.context, 'DetachInstanceRamRole', () => this.client(input.regionId).detachInstanceRamRole(new this.models.DetachInstanceRamRoleRequest({
+          regionId: input.regionId, ramRoleName: input.ramRoleName, instanceIds: JSON.stringify(batch),
+        })), { ...options, onLostAnswer })).body;
+        return perInstance(batch, body?.detachInstanceRamRoleResults?.detachInstanceRamRoleResult ?? [], input.ramRoleName ?? body?.ramRoleName);
+      }));
+  }
+
+  /** One batch call; when one of its answers was lost, the failed ids are read back (instanceRoleReadBack.ts). */
+  private async withReadBack(
+    regionId: string, batch: string[], ramRoleName: string | undefined, wanted: RoleWanted, options: CallOptions,
+    call: (onLostAnswer: () => void) => Promise<InstanceRoleResult[]>,
+  ): Promise<InstanceRoleResult[]> {
+    let lost = false;
+    let results: InstanceRoleResult[];
+    try {
+      results = await call(() => { lost = true; });
+    } catch (error) {
+      if (!lost) throw error;
+      results = batchFailure(batch, ramRoleName, error);
+    }
+    return lost ? readBackInstanceRoles(results, wanted, (ids) => this.describeInstanceRamRoles(regionId, { instanceIds: ids }, { signal: options.signal })) : results;
   }
 
   async describeInstanceRamRoles(
@@ -163,10 +182,10 @@ export class EcsServiceImpl implements EcsService {
     try {
       const body = (await invoke(this.context, 'RunInstances', () => this.client(input.regionId).runInstances(request), {
         ...options,
-        idempotent: false,
-        // No lookup by ClientToken exists; resending the SAME ClientToken is the check: the service
-        // answers a repeated token with the first call's result instead of creating more instances.
-        verify: async () => undefined,
+        // The ClientToken makes the call idempotent: the service answers a resend of the SAME token (after
+        // a lost answer) with the first call's instances instead of creating more (the only read-back:
+        // no lookup by ClientToken exists).
+        idempotent: true,
         expectedCodes: input.dryRun ? ['DryRunOperation'] : undefined,
       })).body;
       return { dryRun: input.dryRun === true, instanceIds: body?.instanceIdSets?.instanceIdSet ?? [], requestId: body?.requestId, clientToken };

@@ -15,9 +15,12 @@ export interface InvokeContext {
 
 export interface InvokeOptions<T> {
   readonly signal?: CancelSignal;
-  /** Default true. CreateRole, CreatePolicy, RunInstances are not. */
+  /** Default true. CreateRole, CreatePolicy, CreatePolicyVersion are not. */
   readonly idempotent?: boolean;
+  /** Reads the state back after a lost answer (retry.ts): the result when the change is in place. Every mutating call has one. */
   readonly verify?: () => Promise<T | undefined>;
+  /** Told when an answer was lost (the call reads back per item itself: the instance-role batches). */
+  readonly onLostAnswer?: () => void;
   /** Codes that are an answer, not a failure (DryRunOperation): not logged as warnings. */
   readonly expectedCodes?: readonly string[];
 }
@@ -33,6 +36,8 @@ export async function invoke<T>(context: InvokeContext, apiAction: string, call:
       policy: context.retry,
       verify: options.verify,
       onRetry: (error, attempt, delay) => context.log?.debug(`${apiAction}: ${error.code} (attempt ${attempt}), retrying in ${delay} ms`),
+      onLostAnswer: options.onLostAnswer && (() => options.onLostAnswer?.()),
+      onConfirmed: (lost) => context.log?.info(`${apiAction}: the answer was lost (${lost.code}); read back: done, the change is in place`),
     });
   } catch (error) {
     if (error instanceof CloudCancelledError) throw error;

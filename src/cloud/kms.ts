@@ -5,6 +5,7 @@ import type { CredentialSupplier } from './credentials/credentialSupplier';
 import type { ResolvedEndpoint } from './endpoints';
 import { invoke, type InvokeContext } from './invoke';
 import { numberedPages } from './paging';
+import { DONE, doneIf } from './readBack';
 import { loadSdk } from './sdkLoader';
 import type {
   CallOptions, DataKeyResult, DecryptResult, EncryptInput, EncryptResult, GenerateDataKeyInput, KmsAlias, KmsKey, KmsKeyRef,
@@ -51,7 +52,10 @@ export class KmsServiceImpl implements KmsService {
   }
 
   async enableKey(keyId: string, options: CallOptions = {}): Promise<void> {
-    await invoke(this.invokeContext, 'EnableKey', () => this.client.enableKey(new this.models.EnableKeyRequest({ keyId })), options);
+    await invoke(this.invokeContext, 'EnableKey', async () => (await this.client.enableKey(new this.models.EnableKeyRequest({ keyId })), DONE), {
+      ...options,
+      verify: async () => doneIf((await this.describeKey(keyId, { signal: options.signal })).keyState === 'Enabled'),
+    });
   }
 
   async describeKey(keyId: string, options: CallOptions = {}): Promise<KmsKey> {

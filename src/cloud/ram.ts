@@ -1,5 +1,6 @@
 // RamService over @alicloud/ram20150501 (openapi-core, ACS3). Plain data in and out.
 import { CloudError } from './cloudError';
+import { DONE, doneIf, isGone } from './readBack';
 import { createRamClient, type RamClient } from './clients';
 import type { CredentialSupplier } from './credentials/credentialSupplier';
 import { invoke, type InvokeContext } from './invoke';
@@ -103,17 +104,30 @@ export class RamServiceImpl implements RamService {
   }
 
   async updateRole(input: UpdateRoleInput, options: CallOptions = {}): Promise<RamRole> {
-    const response = await invoke(this.context, 'UpdateRole', () => this.client.updateRole(new this.models.UpdateRoleRequest({
+    return invoke(this.context, 'UpdateRole', async () => toRole((await this.client.updateRole(new this.models.UpdateRoleRequest({
       roleName: input.roleName,
       newAssumeRolePolicyDocument: input.newAssumeRolePolicyDocument,
       newDescription: input.newDescription,
       newMaxSessionDuration: input.newMaxSessionDuration,
-    })), options);
-    return toRole(response.body?.role);
+    }))).body?.role), {
+      ...options,
+      // After a lost answer: the role as asked means the change is in place.
+      verify: async () => {
+        const role = await this.getRole(input.roleName, { signal: options.signal });
+        const trustAsAsked = input.newAssumeRolePolicyDocument === undefined || sameJson(role.assumeRolePolicyDocument, input.newAssumeRolePolicyDocument);
+        const descriptionAsAsked = input.newDescription === undefined || (role.description ?? '') === input.newDescription;
+        const durationAsAsked = input.newMaxSessionDuration === undefined || role.maxSessionDuration === input.newMaxSessionDuration;
+        return trustAsAsked && descriptionAsAsked && durationAsAsked ? role : undefined;
+      },
+    });
   }
 
   async deleteRole(roleName: string, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'DeleteRole', () => this.client.deleteRole(new this.models.DeleteRoleRequest({ roleName })), options);
+    await invoke(this.context, 'DeleteRole', async () => (await this.client.deleteRole(new this.models.DeleteRoleRequest({ roleName })), DONE), {
+      ...options,
+      // A resend after a lost answer gets EntityNotExist.Role: the role being gone is the success.
+      verify: async () => doneIf(await isGone(this.getRole(roleName, { signal: options.signal }), 'EntityNotExist.Role')),
+    });
   }
 
   async listPoliciesForRole(roleName: string, options: CallOptions = {}): Promise<RamPolicy[]> {
@@ -123,15 +137,21 @@ export class RamServiceImpl implements RamService {
   }
 
   async attachPolicyToRole(input: PolicyAttachment, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'AttachPolicyToRole', () => this.client.attachPolicyToRole(new this.models.AttachPolicyToRoleRequest({
+    await invoke(this.context, 'AttachPolicyToRole', async () => (await this.client.attachPolicyToRole(new this.models.AttachPolicyToRoleRequest({
       roleName: input.roleName, policyName: input.policyName, policyType: input.policyType,
-    })), options);
+    })), DONE), { ...options, verify: async () => doneIf(await this.hasPolicy(input, options)) });
   }
 
   async detachPolicyFromRole(input: PolicyAttachment, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'DetachPolicyFromRole', () => this.client.detachPolicyFromRole(new this.models.DetachPolicyFromRoleRequest({
+    await invoke(this.context, 'DetachPolicyFromRole', async () => (await this.client.detachPolicyFromRole(new this.models.DetachPolicyFromRoleRequest({
       roleName: input.roleName, policyName: input.policyName, policyType: input.policyType,
-    })), options);
+    })), DONE), { ...options, verify: async () => doneIf(!(await this.hasPolicy(input, options))) });
+  }
+
+  /** Read back after a lost answer: is this policy attached to the role now? */
+  private async hasPolicy(input: PolicyAttachment, options: CallOptions): Promise<boolean> {
+    const attached = await this.listPoliciesForRole(input.roleName, { signal: options.signal });
+    return attached.some((p) => p.policyType === input.policyType && p.policyName.toLowerCase() === input.policyName.toLowerCase());
   }
 
   async createPolicy(input: CreatePolicyInput, options: CallOptions = {}): Promise<RamPolicy> {
@@ -204,16 +224,25 @@ export class RamServiceImpl implements RamService {
   }
 
   async setDefaultPolicyVersion(policyName: string, versionId: string, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'SetDefaultPolicyVersion', () =>
-      this.client.setDefaultPolicyVersion(new this.models.SetDefaultPolicyVersionRequest({ policyName, versionId })), options);
+    await invoke(this.context, 'SetDefaultPolicyVersion', async () =>
+      (await this.client.setDefaultPolicyVersion(new this.models.SetDefaultPolicyVersionRequest({ policyName, versionId })), DONE), {
+      ...options,
+      verify: async () => doneIf((await this.listPolicyVersions(policyName, 'Custom', { signal: options.signal })).some((v) => v.versionId === versionId && v.isDefaultVersion)),
+    });
   }
 
   async deletePolicyVersion(policyName: string, versionId: string, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'DeletePolicyVersion', () =>
-      this.client.deletePolicyVersion(new this.models.DeletePolicyVersionRequest({ policyName, versionId })), options);
+    await invoke(this.context, 'DeletePolicyVersion', async () =>
+      (await this.client.deletePolicyVersion(new this.models.DeletePolicyVersionRequest({ policyName, versionId })), DONE), {
+      ...options,
+      verify: async () => doneIf(!(await this.listPolicyVersions(policyName, 'Custom', { signal: options.signal })).some((v) => v.versionId === versionId)),
+    });
   }
 
   async deletePolicy(policyName: string, options: CallOptions = {}): Promise<void> {
-    await invoke(this.context, 'DeletePolicy', () => this.client.deletePolicy(new this.models.DeletePolicyRequest({ policyName })), options);
+    await invoke(this.context, 'DeletePolicy', async () => (await this.client.deletePolicy(new this.models.DeletePolicyRequest({ policyName })), DONE), {
+      ...options,
+      verify: async () => doneIf(await isGone(this.getPolicy(policyName, 'Custom', { signal: options.signal }), 'EntityNotExist.Policy')),
+    });
   }
 }

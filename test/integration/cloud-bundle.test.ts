@@ -12,7 +12,11 @@ import { emulatorSettings, MemorySecretStore } from './cloud-harness';
 let emulator: Emulator;
 let out: string;
 
-const common: esbuild.BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', external: ['vscode'] };
+// The alias is esbuild.mjs's: jsonc-parser's UMD "main" cannot be bundled (the credentials reader uses it).
+const common: esbuild.BuildOptions = {
+  bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'silent', external: ['vscode'],
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
+};
 
 before(async () => {
   emulator = await startEmulator({ port: 0, metadataPort: 0, scenario: 'demo' });

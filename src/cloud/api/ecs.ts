@@ -60,6 +60,8 @@ export interface InstanceRoleResult {
   readonly requestId?: string;
   /** The error of a call that failed as a whole (code, hint, RequestId, the refused action). */
   readonly error?: CloudError;
+  /** The call's answer was lost and this result is the instance's role read back (DescribeInstanceRamRole). */
+  readonly readBackAfterLostAnswer?: boolean;
 }
 
 export interface AttachRoleInput {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs/promises';
 import * as path from 'node:path';
 import type { ProfileKind } from '../types';
+import { describeJsonSyntaxError } from './jsonSyntaxError';
 import { makeEntry, roleNameOfArn, type CredentialSpec, type ProfileEntry } from './profileSpec';
 
 interface CliProfile {
@@ -103,8 +104,10 @@ export function parseAliyunConfig(json: string, file: string): CliConfigResult {
   let doc: unknown;
   try {
     doc = JSON.parse(json);
-  } catch (error) {
-    return { entries: [], warnings: [`${file}: not valid JSON (${(error as Error).message})`] };
+  } catch {
+    // Never JSON.parse's message: it quotes the text around the error, which may be a secret.
+    const where = describeJsonSyntaxError(json);
+    return { entries: [], warnings: [`${file}: not valid JSON${where ? ` at ${where}` : ''}`] };
   }
   const root = (doc ?? {}) as { current?: unknown; profiles?: unknown };
   if (!Array.isArray(root.profiles)) return { entries: [], warnings: [`${file}: no "profiles" list`] };

@@ -1,7 +1,8 @@
 // Attaching, detaching and replacing the instance RAM role of many instances, part 2: running a plan
 // (./plan.ts) with the ECS service, which owns the API's 100-id batches and answers one result per id.
 // Nothing is rolled back or repeated: a replace whose attach fails after the detach says so, and a
-// retry starts from the instances' state read again (refreshFailed).
+// retry starts from the instances' state read again (refreshFailed). A call whose answer was lost is
+// reported from the instances' roles read back by the ECS service (readBackAfterLostAnswer).
 import type { CallOptions, EcsService, InstanceRoleResult } from '../../cloud/types';
 import type { HintRef } from '../../cloud/hintCatalog';
 import { groupBy } from '../../util/chunk';
@@ -20,13 +21,26 @@ export interface InstanceOutcome {
   readonly requestId?: string;
   /** A replace that detached this role and then failed to attach: the instance has no role now. */
   readonly detachedRole?: string;
+  /** An answer was lost: this outcome is the instance's role read back, not the service's answer. */
+  readonly readBackAfterLostAnswer?: boolean;
 }
 
-type CallFailure = Pick<InstanceOutcome, 'code' | 'message' | 'hint' | 'hintRef' | 'requestId'>;
+type CallFailure = Pick<InstanceOutcome, 'code' | 'message' | 'hint' | 'hintRef' | 'requestId' | 'readBackAfterLostAnswer'>;
 
 /** The failure of each instance the call did not change (undefined = changed). */
 function failures(results: readonly InstanceRoleResult[]): Map<string, CallFailure | undefined> {
-  return new Map(results.map((r) => [r.instanceId, r.success ? undefined : { code: r.code ?? 'Failed', message: r.message ?? '', hint: r.hint, hintRef: r.hintRef, requestId: r.requestId }]));
+  return new Map(results.map((r) => [r.instanceId, r.success ? undefined : {
+    code: r.code ?? 'Failed', message: r.message ?? '', hint: r.hint, hintRef: r.hintRef, requestId: r.requestId, readBackAfterLostAnswer: r.readBackAfterLostAnswer,
+  }]));
+}
+
+/** The ids whose success was read back after a lost answer (the log says so). */
+function readBackIds(results: readonly InstanceRoleResult[]): Set<string> {
+  return new Set(results.filter((r) => r.success && r.readBackAfterLostAnswer).map((r) => r.instanceId));
+}
+
+function succeeded(instance: InstanceRef, action: RoleAction, readBack: Set<string>): InstanceOutcome {
+  return readBack.has(instance.instanceId) ? { instance, status: 'succeeded', action, readBackAfterLostAnswer: true } : { instance, status: 'succeeded', action };
 }
 
 function skippedOutcomes(plan: RolePlan): InstanceOutcome[] {
@@ -43,10 +57,13 @@ export async function executeAttach(ecs: EcsService, plan: RolePlan, options: Ca
   for (const [regionId, entries] of byRegion(plan.run)) {
     const toAttach: InstanceRef[] = entries.filter((e) => e.action === 'attach').map((e) => e.instance);
     const detachedFrom = new Map<string, string>();
+    const readBack = new Set<string>();
     const replaced = entries.filter((e) => e.action === 'replace').map((e) => e.instance);
     for (const group of byAttachedRole(replaced).values()) {
       const oldRole = group[0].ramRoleName!;
-      const results = failures(await ecs.detachInstanceRamRole({ regionId, instanceIds: group.map((i) => i.instanceId), ramRoleName: oldRole }, options));
+      const detached = await ecs.detachInstanceRamRole({ regionId, instanceIds: group.map((i) => i.instanceId), ramRoleName: oldRole }, options);
+      const results = failures(detached);
+      for (const id of readBackIds(detached)) readBack.add(id);
       for (const instance of group) {
         const failure = results.has(instance.instanceId) ? results.get(instance.instanceId) : missing;
         if (failure) outcomes.push({ instance, status: 'failed', action: 'replace', ...failure, message: `Detaching ${oldRole} failed: ${failure.message}` });
@@ -56,15 +73,15 @@ export async function executeAttach(ecs: EcsService, plan: RolePlan, options: Ca
         }
       }
     }
-    const results = toAttach.length > 0
-      ? failures(await ecs.attachInstanceRamRole({ regionId, instanceIds: toAttach.map((i) => i.instanceId), ramRoleName: roleName }, options))
-      : new Map<string, CallFailure | undefined>();
+    const attached = toAttach.length > 0 ? await ecs.attachInstanceRamRole({ regionId, instanceIds: toAttach.map((i) => i.instanceId), ramRoleName: roleName }, options) : [];
+    const results = failures(attached);
+    for (const id of readBackIds(attached)) readBack.add(id);
     for (const instance of toAttach) {
       const failure = results.has(instance.instanceId) ? results.get(instance.instanceId) : missing;
       const action: RoleAction = detachedFrom.has(instance.instanceId) ? 'replace' : 'attach';
       outcomes.push(failure
         ? { instance, status: 'failed', action, ...failure, detachedRole: detachedFrom.get(instance.instanceId) }
-        : { instance, status: 'succeeded', action });
+        : succeeded(instance, action, readBack));
     }
   }
   return [...outcomes, ...skippedOutcomes(plan)];
@@ -77,10 +94,12 @@ export async function executeDetach(ecs: EcsService, plan: RolePlan, options: Ca
   for (const entries of groups.values()) {
     const instances = entries.map((e) => e.instance);
     const { regionId, ramRoleName } = instances[0];
-    const results = failures(await ecs.detachInstanceRamRole({ regionId, instanceIds: instances.map((i) => i.instanceId), ramRoleName }, options));
+    const detached = await ecs.detachInstanceRamRole({ regionId, instanceIds: instances.map((i) => i.instanceId), ramRoleName }, options);
+    const results = failures(detached);
+    const readBack = readBackIds(detached);
     for (const instance of instances) {
       const failure = results.has(instance.instanceId) ? results.get(instance.instanceId) : missing;
-      outcomes.push(failure ? { instance, status: 'failed', action: 'detach', ...failure } : { instance, status: 'succeeded', action: 'detach' });
+      outcomes.push(failure ? { instance, status: 'failed', action: 'detach', ...failure } : succeeded(instance, 'detach', readBack));
     }
   }
   return [...outcomes, ...skippedOutcomes(plan)];

@@ -24,7 +24,9 @@ export function outcomeLogLines(outcomes: readonly InstanceOutcome[]): string[] 
   return outcomes.map((o) => {
     const who = o.instance.instanceName ? `${o.instance.instanceId} (${o.instance.instanceName}, ${o.instance.regionId})` : `${o.instance.instanceId} (${o.instance.regionId})`;
     if (o.status === 'skipped') return `${who}: ${SKIP_TEXT[o.reason!]}`;
-    if (o.status === 'succeeded') return `${who}: ${o.action} succeeded`;
+    if (o.status === 'succeeded') {
+      return o.readBackAfterLostAnswer ? `${who}: ${o.action} succeeded (the answer was lost; the instance's role was read back)` : `${who}: ${o.action} succeeded`;
+    }
     const parts = [`${who}: ${o.action} failed: ${o.code}: ${o.message}`];
     if (o.hint) parts.push(`hint: ${o.hint}`);
     if (o.detachedRole) parts.push(`note: ${o.detachedRole} was detached and stays detached`);
