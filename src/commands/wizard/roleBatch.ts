@@ -18,6 +18,7 @@ function summary(plan: RolePlan, outcomes: readonly InstanceOutcome[]): string {
   if (outcomes.some((o) => o.reason === 'classic')) parts.push(vscode.l10n.t('Classic-network instances were skipped: instance RAM roles work only in a VPC.'));
   const firstFailure = outcomes.find((o) => o.status === 'failed');
   if (firstFailure) parts.push(`${firstFailure.instance.instanceId}: ${firstFailure.code}${firstFailure.hintRef ? ` — ${localizeHint(firstFailure.hintRef)}` : ''}`);
+  if (outcomes.some((o) => o.readBackAfterLostAnswer)) parts.push(vscode.l10n.t('Some answers were lost on the way: those instances\' roles were read back, so this is their real state.'));
   if (outcomes.some((o) => o.detachedRole)) parts.push(vscode.l10n.t('Some instances had their old role detached but the new one failed to attach: they have no role now.'));
   return parts.join(' ');
 }
