@@ -29,9 +29,18 @@ export interface RoundTripResult {
   readonly failed?: TimedCall;
 }
 
+/** KMS's Plaintext encoding: Base64 of the UTF-8 bytes (any text, including non-ASCII, survives it). */
+export function toBase64(text: string): string {
+  return Buffer.from(text, 'utf8').toString('base64');
+}
+
+export function fromBase64(encoded: string): string {
+  return Buffer.from(encoded, 'base64').toString('utf8');
+}
+
 export interface RoundTripInput {
   readonly keyId: string;
-  /** Never logged, never in the result. */
+  /** The user's text (sent as Base64 of its UTF-8 bytes). Never logged, never in the result. */
   readonly plaintext: string;
   readonly encryptionContext?: Readonly<Record<string, string>>;
 }
@@ -43,11 +52,14 @@ export async function encryptRoundTrip(
   clock: () => number = () => performance.now(),
 ): Promise<RoundTripResult> {
   const base = { regionId: kms.regionId, endpoint: kms.endpoint, protocol: kms.protocol };
+  // Encrypt.Plaintext is documented as Base64 (../shared/api-meta): the UTF-8 bytes of the text, encoded;
+  // Decrypt gives back what was encrypted, so the round trip holds when it returns the same Base64.
+  const sent = toBase64(input.plaintext);
   let started = clock();
   let ciphertextBlob: string;
   const calls: TimedCall[] = [];
   try {
-    const encrypted = await kms.encrypt({ keyId: input.keyId, plaintext: input.plaintext, encryptionContext: input.encryptionContext }, options);
+    const encrypted = await kms.encrypt({ keyId: input.keyId, plaintext: sent, encryptionContext: input.encryptionContext }, options);
     calls.push({ api: 'Encrypt', ok: true, latencyMs: clock() - started, requestId: encrypted.requestId, keyId: encrypted.keyId, keyVersionId: encrypted.keyVersionId });
     ciphertextBlob = encrypted.ciphertextBlob;
   } catch (error) {
@@ -58,7 +70,7 @@ export async function encryptRoundTrip(
   try {
     const decrypted = await kms.decrypt({ ciphertextBlob, encryptionContext: input.encryptionContext }, options);
     calls.push({ api: 'Decrypt', ok: true, latencyMs: clock() - started, requestId: decrypted.requestId, keyId: decrypted.keyId, keyVersionId: decrypted.keyVersionId });
-    return { ...base, calls, matches: decrypted.plaintext === input.plaintext };
+    return { ...base, calls, matches: decrypted.plaintext === sent && fromBase64(decrypted.plaintext) === input.plaintext };
   } catch (error) {
     const failed: TimedCall = { api: 'Decrypt', ok: false, latencyMs: clock() - started, error: normalizeCallError(error, 'Decrypt') };
     return { ...base, calls: [...calls, failed], failed };

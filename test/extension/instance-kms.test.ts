@@ -161,6 +161,13 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     assert.equal(refused.result.explanation?.summary, 'Role EcsKmsAccessRole lacks kms:GetSecretValue on secret demo/db-password.');
   });
 
+  it('non-ASCII text round-trips through the real SDK and the emulator (sent as Base64: test/unit/kms-roundtrip-base64)', async () => {
+    const text = `密钥测试 ✓ naïve 🔐 ${Date.now()}`;
+    const { result } = await testEncrypt(['Type my own text', text, ''], KEY);
+    assert.equal(result.ok, true, JSON.stringify(result.explanation));
+    assert.deepEqual(result.calls.map((c) => [c.api, c.ok]), [['Encrypt', true], ['Decrypt', true]]);
+  });
+
   it('Diagnose, healthy: every line passes', async () => {
     const report = await diagnose();
     assert.deepEqual(verdicts(report), {
