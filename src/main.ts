@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { SHOW_SERVICE_LINKED_SETTING } from './views/roles/serviceLinkedRolesNode';
 import { createCloudServicesFactory } from './cloud';
 import type { CommandId } from './commandIds';
 import type { CommandContext } from './commands/commandContext';
@@ -74,6 +75,8 @@ export function startMain(context: vscode.ExtensionContext, views: ExplorerViews
       if (e.affectsConfiguration('alicloudKms.regions')) {
         trees.instances.refresh();
         trees.keys.refresh();
+      } else if (e.affectsConfiguration(`alicloudKms.${SHOW_SERVICE_LINKED_SETTING}`)) {
+        trees.roles.refresh();
       } else if (e.affectsConfiguration('alicloudKms')) {
         factory.metadata.reset();
         session.rebuild();

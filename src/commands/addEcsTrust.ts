@@ -13,7 +13,7 @@ import { requireServices } from './requireServices';
  */
 export async function addEcsTrust(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the role ECS should be able to assume')));
+  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the role ECS should be able to assume'), { instanceRoles: true }));
   const role = await services.ram.getRole(roleName);
   const current = parsePolicyDocument(JSON.parse(role.assumeRolePolicyDocument ?? '{}'));
   const fix = planEcsTrust(current);

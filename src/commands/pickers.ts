@@ -2,13 +2,21 @@
 // wizard steps that call them are unit-tested without VS Code, so every caller passes its (localized) title.
 import type * as vscode from 'vscode';
 import type { CloudServices } from '../cloud/types';
+import { isServiceLinkedRole } from '../session/keyRoleScan';
 import { UserCancelledError } from './cancelled';
 import type { Prompter } from './prompter';
 
-export async function pickRole(ui: Prompter, services: Pick<CloudServices, 'ram'>, title: string): Promise<string> {
+/**
+ * `instanceRoles`: the pick is for a role an instance will use (attach, grant, launch, trust ECS), so
+ * service-linked roles (AliyunServiceRoleFor…, assumable only by their own service) are not offered.
+ */
+export async function pickRole(ui: Prompter, services: Pick<CloudServices, 'ram'>, title: string, options: { instanceRoles?: boolean } = {}): Promise<string> {
   const items = (async () => {
     const roles: vscode.QuickPickItem[] = [];
-    for await (const role of services.ram.listRoles()) roles.push({ label: role.roleName, description: role.description });
+    for await (const role of services.ram.listRoles()) {
+      if (options.instanceRoles && isServiceLinkedRole(role)) continue;
+      roles.push({ label: role.roleName, description: role.description });
+    }
     return roles;
   })();
   const picked = await ui.showQuickPick(items, { title, matchOnDescription: true });

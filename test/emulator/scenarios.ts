@@ -36,6 +36,9 @@ export function demoSeed(): EmulatorSeed {
       { name: 'EcsNoPermissionRole', description: 'Instance role with no policy yet.' },
       { name: 'OpsAdminRole', description: 'Assumed by people in the account: not usable by ECS.', trustPolicy: accountTrust(accountId), policies: ['AdministratorAccess'] },
       { name: 'FcInvokeRole', description: 'Function Compute service role.', trustedServices: ['fc.aliyuncs.com'] },
+      // Service-linked roles, as every real account has (path /aliyun-service-role/; only their service assumes them).
+      { name: 'AliyunServiceRoleForECSNetworkInterfaceManagement', description: 'Service-linked role of ECS network interfaces (path /aliyun-service-role/).', trustedServices: ['eni.ecs.aliyuncs.com'] },
+      { name: 'AliyunServiceRoleForKMSKeyRotation', description: 'Service-linked role of KMS key rotation (path /aliyun-service-role/).', trustedServices: ['keyrotation.kms.aliyuncs.com'] },
     ],
     vpcs: [network('cn-hangzhou', 'bp1'), network('cn-shanghai', 'uf6'), network('cn-beijing', '2ze')],
     instances: [
@@ -64,7 +67,7 @@ export function demoSeed(): EmulatorSeed {
   };
 }
 
-/** 10,000 instances over every region (one VPC each), 2,000 roles, 1,000 keys in the default region. */
+/** 10,000 instances over every region (one VPC each), 2,000 roles (90 service-linked), 1,000 keys in the default region. */
 export function largeSeed(): EmulatorSeed {
   const vpcs = REGIONS.map((r, n) => ({
     id: `vpc-large${String(n).padStart(4, '0')}`, region: r.id, vSwitches: [{ id: `vsw-large${String(n).padStart(4, '0')}` }],
@@ -77,7 +80,10 @@ export function largeSeed(): EmulatorSeed {
   }));
   return {
     accountId: '1688000000000002',
-    roles: Array.from({ length: 2000 }, (_, n) => ({ name: `role-${String(n).padStart(4, '0')}`, ...(n % 7 === 0 ? { policies: ['AliyunKMSCryptoUserAccess'] } : {}) })),
+    // The last 100 (except those instances use) are service-linked, as in a real account.
+    roles: Array.from({ length: 2000 }, (_, n) => (n >= 1900 && n % 10 !== 0
+      ? { name: `AliyunServiceRoleForLarge${n}`, description: 'Service-linked role (path /aliyun-service-role/).', trustedServices: [`svc${n}.aliyuncs.com`] }
+      : { name: `role-${String(n).padStart(4, '0')}`, ...(n % 7 === 0 ? { policies: ['AliyunKMSCryptoUserAccess'] } : {}) })),
     vpcs,
     instances,
     keys: Array.from({ length: 1000 }, (_, n) => ({ id: `key-large${String(n).padStart(15, '0')}`, ...(n < 100 ? { aliases: [`alias/large-${n}`] } : {}) })),

@@ -47,11 +47,16 @@ describe('API-call budgets', function () {
     assert.equal(atFirstPaint.GetRole, ROWS_ON_SCREEN, JSON.stringify(atFirstPaint));
     const firstScreen = await Promise.all(nodes.slice(0, ROWS_ON_SCREEN).map((n) => roles.getTreeItem(n)));
     assert.ok(firstScreen.every((item) => /^ramRole:(ecsTrusted|notEcsTrusted)$/.test(String(item.contextValue))), 'the first screen shows verdicts');
-    assert.ok((await roles.getTreeItem(nodes[PAGE - 1])).contextValue === 'ramRole:checking', 'a row below the first screen is still being checked');
+    // The page's service-linked roles are grouped under one node and never read (only their service assumes them).
+    const rows = nodes.filter((n) => 'role' in n);
+    const grouped = nodes.find((n) => n.id.endsWith('/serviceLinked'));
+    assert.ok(grouped && rows.length < PAGE, 'the first page holds service-linked roles, grouped');
+    assert.equal(rows.length + (await grouped.getChildren!()).length, PAGE);
+    assert.ok((await roles.getTreeItem(rows[rows.length - 1])).contextValue === 'ramRole:checking', 'a row below the first screen is still being checked');
     // The rest of the first page is read in the background within RAM's rate limit, then nothing more.
-    for (let waited = 0; (answered(s).GetRole ?? 0) < PAGE && waited < 30_000; waited += 250) await sleep(250);
+    for (let waited = 0; (answered(s).GetRole ?? 0) < rows.length && waited < 30_000; waited += 250) await sleep(250);
     await sleep(1_000);
-    assert.equal(answered(s).GetRole, PAGE);
+    assert.equal(answered(s).GetRole, rows.length);
     assert.equal(answered(s).ListRoles, 1);
     roles.refresh();
   });

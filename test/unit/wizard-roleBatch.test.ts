@@ -25,7 +25,7 @@ function services(instances = [WEB, BATCH, OLD, OPS]) {
   const ok = (ids: readonly string[]) => ids.map((instanceId) => ({ instanceId, success: true }));
   const fake = {
     regionId: 'cn-hangzhou',
-    ram: { listRoles: () => { calls.push('ListRoles'); return each([{ roleName: 'AppRole' }, { roleName: 'OpsRole' }]); } },
+    ram: { listRoles: () => { calls.push('ListRoles'); return each([{ roleName: 'AppRole' }, { roleName: 'AliyunServiceRoleForEcsSnapshot' }, { roleName: 'OpsRole' }]); } },
     ecs: {
       describeRegions: async () => { calls.push('DescribeRegions'); return [{ regionId: 'cn-hangzhou' }, { regionId: 'cn-beijing' }]; },
       listInstances: (regionId: string) => { calls.push(`DescribeInstances ${regionId}`); return each(instances); },
@@ -41,11 +41,12 @@ function context(kind: RoleBatchKind, answers: Answer[], preset: Partial<RoleBat
 }
 const asked = (c: RoleBatchContext) => (c.ui as unknown as { asked: { kind: string; text: string; items?: string[]; back: boolean }[] }).asked;
 
-test('role: "to attach" for attach, "the new role" for replace; preset from a role node', async () => {
+test('role: "to attach" for attach, "the new role" for replace, never a service-linked role; preset from a role node', async () => {
   const c = context('attach', [{ pick: 'AppRole' }]);
   await attachRoleStep.prompt(c);
   assert.equal(c.roleName, 'AppRole');
   assert.match(asked(c)[0].text, /Select the RAM role to attach/);
+  assert.deepEqual(asked(c)[0].items, ['AppRole', 'OpsRole'], 'service-linked roles are not offered for an instance');
   const r = context('replace', [{ pick: 'OpsRole' }]);
   await newRoleStep.prompt(r);
   assert.match(asked(r)[0].text, /Select the new RAM role/);

@@ -45,7 +45,7 @@ type ResourceItem = vscode.QuickPickItem & { keyId?: string; secretName?: string
 export const grantRoleStep: PromptStep<GrantContext> = {
   shouldPrompt: (c) => c.roleName === undefined,
   async prompt(c) {
-    c.roleName = await pickRole(c.ui, c.services, c.l10n.t('Grant KMS access to which RAM role?'));
+    c.roleName = await pickRole(c.ui, c.services, c.l10n.t('Grant KMS access to which RAM role?'), { instanceRoles: true });
   },
 };
 

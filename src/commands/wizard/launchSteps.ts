@@ -129,7 +129,7 @@ export const loginDetailStep = step('login', async (c) => {
 });
 
 export const launchRoleStep = step('roleName', async (c) => {
-  c.roleName = await pickRole(c.ui, c.services, title(c, c.l10n.t('instance RAM role')));
+  c.roleName = await pickRole(c.ui, c.services, title(c, c.l10n.t('instance RAM role')), { instanceRoles: true });
 });
 
 export function answersOf(c: LaunchContext): LaunchAnswers {

@@ -52,7 +52,7 @@ function roleStep(title: (c: RoleBatchContext) => string): PromptStep<RoleBatchC
   return {
     shouldPrompt: (c) => c.roleName === undefined,
     async prompt(c) {
-      c.roleName = await pickRole(c.ui, c.services, title(c));
+      c.roleName = await pickRole(c.ui, c.services, title(c), { instanceRoles: true });
     },
   };
 }

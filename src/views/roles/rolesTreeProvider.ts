@@ -8,6 +8,8 @@ import { PagedList } from '../common/pagedList';
 import type { TreeNode } from '../common/treeNode';
 import { RoleNode, type RoleTreeContext } from './roleNode';
 import { RoleTrustReader, type LoadedRole } from './roleTrustReader';
+import { SHOW_SERVICE_LINKED_SETTING, ServiceLinkedRolesNode } from './serviceLinkedRolesNode';
+import { isServiceLinkedRole } from '../../session/keyRoleScan';
 import { COMMAND } from '../../commandIds';
 
 export const ROLES_PAGE_SIZE = 100;
@@ -40,10 +42,15 @@ export class RolesTreeProvider extends CloudTreeProvider {
     }
     const { list, context, trust } = this.state;
     await list.ensure(list.pageSize);
-    await trust.read(list.loaded);
-    const nodes: TreeNode[] = list.loaded
+    const grouped = !vscode.workspace.getConfiguration('alicloudKms').get<boolean>(SHOW_SERVICE_LINKED_SETTING, false);
+    // Grouped service-linked roles are not read (their verdict is known: only their service assumes them).
+    await trust.read(grouped ? list.loaded.filter(({ role }) => !isServiceLinkedRole(role)) : list.loaded);
+    const shown = list.loaded
       .filter(({ role }) => this.matches(role.roleName, role.description, role.arn))
-      .map(({ role, trust: verdict, checking }) => new RoleNode(context, role, verdict, checking));
+      .map(({ role, trust: verdict, checking }) => new RoleNode(context, role, verdict, checking && !(grouped && isServiceLinkedRole(role))));
+    const serviceLinked = grouped ? shown.filter((n) => isServiceLinkedRole(n.role)) : [];
+    const nodes: TreeNode[] = grouped ? shown.filter((n) => !isServiceLinkedRole(n.role)) : shown;
+    if (serviceLinked.length > 0) nodes.push(new ServiceLinkedRolesNode(serviceLinked));
     if (list.loaded.length === 0) {
       return [
         new MessageNode(undefined, 'noRoles', vscode.l10n.t('No RAM roles: create an instance RAM role'), {
