@@ -102,6 +102,10 @@ export const KMS_CASES: Case[] = [
   ok('kms', 'GetSecretValue', { SecretName: 'demo/db-password' }),
   err('kms', 'GetSecretValue', { SecretName: 'nosuch' }, 'Forbidden.ResourceNotFound'),
   err('kms', 'GetSecretValue', { SecretName: 'demo/db-password', VersionId: 'nosuch' }, 'Forbidden.ResourceNotFound'),
+  // Last (the disabled key's cases come first): Enable Key (Diagnose's repair for a disabled key); a key pending deletion must first be restored.
+  ok('kms', 'EnableKey', { KeyId: 'key-hzzdemo0000000000002' }),
+  err('kms', 'EnableKey', { KeyId: 'key-hzzdemo0000000000003' }, 'InvalidParameter'),
+  err('kms', 'EnableKey', { KeyId: 'key-nosuchkey' }, 'Forbidden.KeyNotFound'),
 ];
 
 const role = (name: string) => ({ RoleName: name, AssumeRolePolicyDocument: trust });
@@ -134,12 +138,21 @@ export const RAM_CASES: Case[] = [
   ok('ram', 'AttachPolicyToRole', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy', RoleName: 'ConformanceRole' }),
   err('ram', 'AttachPolicyToRole', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy', RoleName: 'ConformanceRole' }, 'EntityAlreadyExists.Role.Policy'),
   ok('ram', 'ListPoliciesForRole', { RoleName: 'ConformanceRole' }),
+  // Policy versions (Edit Policy, Set as Default): a second version, made the default, the first deleted.
+  ok('ram', 'CreatePolicyVersion', { PolicyName: 'ConformancePolicy', PolicyDocument: doc('kms:Decrypt'), SetAsDefault: 'false' }),
+  ok('ram', 'ListPolicyVersions', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy' }),
+  ok('ram', 'SetDefaultPolicyVersion', { PolicyName: 'ConformancePolicy', VersionId: 'v2' }),
+  err('ram', 'SetDefaultPolicyVersion', { PolicyName: 'ConformancePolicy', VersionId: 'v9' }, 'EntityNotExist.Policy.Version'),
+  ok('ram', 'DeletePolicyVersion', { PolicyName: 'ConformancePolicy', VersionId: 'v1' }),
+  err('ram', 'DeletePolicyVersion', { PolicyName: 'ConformancePolicy', VersionId: 'v1' }, 'EntityNotExist.Policy.Version'),
   ok('ram', 'ListEntitiesForPolicy', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy' }),
   err('ram', 'DeleteRole', { RoleName: 'ConformanceRole' }, 'DeleteConflict.Role.Policy'),
   ok('ram', 'DetachPolicyFromRole', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy', RoleName: 'ConformanceRole' }),
   err('ram', 'DetachPolicyFromRole', { PolicyType: 'Custom', PolicyName: 'ConformancePolicy', RoleName: 'ConformanceRole' }, 'EntityNotExist.Role.Policy'),
   ok('ram', 'DeleteRole', { RoleName: 'ConformanceRole' }),
   err('ram', 'DeleteRole', { RoleName: 'ConformanceRole' }, 'EntityNotExist.Role'),
+  ok('ram', 'DeletePolicy', { PolicyName: 'ConformancePolicy' }),
+  err('ram', 'DeletePolicy', { PolicyName: 'ConformancePolicy' }, 'EntityNotExist.Policy'),
 ];
 
 export const STS_CASES: Case[] = [

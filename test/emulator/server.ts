@@ -32,7 +32,8 @@ export interface ApiDeps {
   limits?: RateLimiter;
 }
 
-const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
+/** Every product the emulator serves, by API version, with all its handlers (the conformance test's list of implemented actions). */
+export const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
   '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: { ...ramHandlers, ...ramPolicyVersionHandlers } },
   '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: { ...ecsHandlers, ...cloudAssistantHandlers } },
   '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...kmsKeyStateHandlers, ...secretHandlers } },
