@@ -165,7 +165,12 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
 export function createApiServer(deps: ApiDeps): Server {
   // The SDKs send every parameter in the query: RunCommand's CommandContent alone may be 18 KB
   // (Base64, then percent-encoded), beyond Node's default 16 KB header limit.
-  return createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
+  const server = createServer({ maxHeaderSize: 128 * 1024 }, (req, res) => {
     handleApi(deps, req, res).catch(() => req.socket?.destroy());
   });
+  // Keep idle connections longer than the SDKs' keep-alive agents do (Node's 5 s default): on a loaded
+  // machine a client reused a socket the server had just closed, and the call failed with ECONNRESET,
+  // which the real gateway (minutes of keep-alive) does not do.
+  server.keepAliveTimeout = 65_000;
+  return server;
 }

@@ -18,8 +18,11 @@ after(() => h.close());
 test('listRoles pages with Marker until the end, and stops early when the caller breaks', async () => {
   h.emulator.resetCalls();
   const all = await collect(s.ram.listRoles({ pageSize: 2 }));
-  assert.deepEqual(all.map((r) => r.roleName).sort(), ['EcsKmsAccessRole', 'EcsNoPermissionRole', 'EcsSecretsReaderRole', 'FcInvokeRole', 'OpsAdminRole']);
-  assert.equal(h.emulator.calls.byAction.ListRoles, 3, '5 roles at 2 per page = 3 pages');
+  assert.deepEqual(all.map((r) => r.roleName).sort(), [
+    'AliyunServiceRoleForECSNetworkInterfaceManagement', 'AliyunServiceRoleForKMSKeyRotation',
+    'EcsKmsAccessRole', 'EcsNoPermissionRole', 'EcsSecretsReaderRole', 'FcInvokeRole', 'OpsAdminRole',
+  ]);
+  assert.equal(h.emulator.calls.byAction.ListRoles, 4, '7 roles at 2 per page = 4 pages');
   assert.match(all[0].arn, /^acs:ram::1688000000000001:role\//);
   h.emulator.resetCalls();
   const first = await collect(s.ram.listRoles({ pageSize: 2 }), 1);
