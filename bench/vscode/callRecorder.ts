@@ -88,5 +88,7 @@ export function criticalChain(calls: readonly RecordedCall[], untilMs = Infinity
     for (let j = 0; j < i; j++) if (done[j].endMs <= call.startMs && best[j].length > longest.length) longest = best[j];
     best.push([...longest, call]);
   }
-  return best.reduce<RecordedCall[]>((a, b) => (b.length > a.length ? b : a), []);
+  // Of the longest chains, the one answered last: it is the one the paint waited for (the other GetRoles
+  // of a first screen run beside the first one answered).
+  return best.reduce<RecordedCall[]>((a, b) => (b.length > a.length || (b.length === a.length && b.length > 0 && b[b.length - 1].endMs >= a[a.length - 1].endMs) ? b : a), []);
 }

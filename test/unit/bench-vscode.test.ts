@@ -49,7 +49,9 @@ function call(action: string, startMs: number, endMs: number): RecordedCall {
 
 test('the critical path: ListRoles, then the first screen\'s GetRoles in parallel, is 2 calls', () => {
   const calls = [call('ListRoles', 10, 110), call('GetRole', 115, 215), call('GetRole', 116, 217), call('GetRole', 118, 230)];
-  assert.deepEqual(criticalChain(calls).map((c) => c.action), ['ListRoles', 'GetRole']);
+  const chain = criticalChain(calls);
+  assert.deepEqual(chain.map((c) => c.action), ['ListRoles', 'GetRole']);
+  assert.equal(chain[1].endMs, 230, 'the GetRole answered last is the one the paint waited for');
 });
 
 test('calls answered after the paint are not on its path; overlapping calls count once', () => {
