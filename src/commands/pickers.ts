@@ -24,10 +24,13 @@ export async function pickRole(ui: Prompter, services: Pick<CloudServices, 'ram'
   return picked.label;
 }
 
+/** The profile's region first (the likely answer, preselected), then DescribeRegions' order. */
 export async function pickRegion(ui: Prompter, services: Pick<CloudServices, 'ecs' | 'regionId'>, title: string): Promise<string> {
-  const regions = services.ecs.describeRegions().then((list) =>
-    list.map((r) => ({ label: r.regionId, description: r.localName, picked: r.regionId === services.regionId })),
-  );
+  const regions = services.ecs.describeRegions().then((list) => {
+    const mine = list.filter((r) => r.regionId === services.regionId);
+    return [...mine, ...list.filter((r) => r.regionId !== services.regionId)]
+      .map((r) => ({ label: r.regionId, description: r.localName, picked: r.regionId === services.regionId }));
+  });
   const picked = await ui.showQuickPick(regions, { title, matchOnDescription: true });
   if (!picked) throw new UserCancelledError();
   return picked.label;
