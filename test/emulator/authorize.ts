@@ -5,7 +5,7 @@ import { ApiError } from './errors';
 import type { Account, Policy, PolicyRef, Principal } from './state';
 import { systemPolicies } from './systemPolicies';
 
-interface Statement { Effect?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[] }
+interface Statement { Effect?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[]; NotResource?: string | string[] }
 
 const patternCache = new Map<string, RegExp>();
 function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
@@ -48,7 +48,11 @@ export function evaluate(statements: Statement[], action: string, resource: stri
     const actionMatches = s.NotAction !== undefined
       ? !list(s.NotAction).some((p) => wildcard(p, true).test(action))
       : list(s.Action).some((p) => wildcard(p, true).test(action));
-    if (!actionMatches || !list(s.Resource).some((p) => wildcard(p, false).test(resource))) continue;
+    // NotResource (accepted by CreatePolicy, like NotAction for actions): every resource but those listed.
+    const resourceMatches = s.NotResource !== undefined
+      ? !list(s.NotResource).some((p) => wildcard(p, false).test(resource))
+      : list(s.Resource).some((p) => wildcard(p, false).test(resource));
+    if (!actionMatches || !resourceMatches) continue;
     if (s.Effect === 'Deny') return 'ExplicitDeny';
     if (s.Effect === 'Allow') allowed = true;
   }
@@ -78,11 +82,14 @@ export function authorize(account: Account, principal: Principal, permissions: P
   const statements = statementsOf(account, policiesOf(account, principal));
   const sessionPolicy = principal.kind === 'role' && principal.session.policy ? parseStatements(principal.session.policy) : undefined;
   for (const { action, resource } of permissions) {
-    let decision = evaluate(statements, action, resource);
-    let policyType = 'AccountLevelIdentityBasedPolicy';
-    if (decision === 'Allow' && sessionPolicy) {
-      decision = evaluate(sessionPolicy, action, resource);
-      policyType = 'SessionPolicy';
+    // RAM evaluates a role's session policy before its identity policies and stops at the first step
+    // that does not allow ("How RAM evaluates policies"): a session that does not allow the action is
+    // refused as the session policy's decision, even when an identity policy also denies it.
+    let decision: Decision = sessionPolicy ? evaluate(sessionPolicy, action, resource) : 'Allow';
+    let policyType = 'SessionPolicy';
+    if (decision === 'Allow') {
+      decision = evaluate(statements, action, resource);
+      policyType = 'AccountLevelIdentityBasedPolicy';
     }
     if (decision === 'Allow') continue;
     const [code, message] = DENIED[product] ?? DENIED.ram;
