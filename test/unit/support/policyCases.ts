@@ -4,6 +4,7 @@
 // custom policies attached to a role, and a role session that may carry a session policy.
 import fc from 'fast-check';
 import { authorize } from '../../emulator/authorize';
+import type { RequestFacts } from '../../emulator/conditions';
 import { ApiError } from '../../emulator/errors';
 import { Account, type Principal } from '../../emulator/state';
 
@@ -89,7 +90,7 @@ export type EmulatorDecision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
  * The emulator's decision for the case: the policies become custom policies attached to a role, the
  * caller is a session of that role (with the session policy, if any), and authorize() is asked.
  */
-export function emulatorDecision(c: PolicyCase): EmulatorDecision {
+export function emulatorDecision(c: PolicyCase, context?: RequestContext): EmulatorDecision {
   const account = new Account(ACCOUNT, 'cn-hangzhou');
   const now = '2026-11-30T00:00:00Z';
   const refs = c.policies.map((document, i) => {
@@ -106,10 +107,15 @@ export function emulatorDecision(c: PolicyCase): EmulatorDecision {
     },
   };
   try {
-    authorize(account, principal, [{ action: c.action, resource: c.resource }], 'kms');
+    authorize(account, principal, [{ action: c.action, resource: c.resource }], 'kms', context && asFacts(context));
     return 'Allow';
   } catch (error) {
     if (error instanceof ApiError && error.accessDeniedDetail) return error.accessDeniedDetail.NoPermissionType;
     throw error;
   }
+}
+
+/** The same request as the emulator's server would describe it. */
+export function asFacts(context: RequestContext): RequestFacts {
+  return { sourceIp: context.sourceIp, ...(context.sourceVpc ? { sourceVpc: context.sourceVpc } : {}), secureTransport: context.secureTransport, currentTime: Date.parse(context.currentTime) };
 }
