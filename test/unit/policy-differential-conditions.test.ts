@@ -8,6 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluateSession } from '../../src/policy/evaluator';
+import { explainKeyAccess } from '../../src/policy/keyAccessExplanation';
 import { parsePolicyDocument } from '../../src/policy/policyDocument';
 import { caseArb, CONTEXTS, emulatorDecision, type PolicyCase, type RequestContext } from './support/policyCases';
 
@@ -28,6 +29,9 @@ test(`with conditions, the extension and the emulator agree on ${RUNS} cases × 
       const mine = extension(c, context);
       assert.equal(mine.conditional, false, 'a full context decides every condition');
       assert.equal(AS_EMULATOR[mine.decision], theirs[i], JSON.stringify({ c, context }));
+      const [explained] = explainKeyAccess({ policies: c.policies.map((p, n) => ({ name: `p${n}`, document: parsePolicyDocument(p) })),
+        sessionPolicy: c.session && parsePolicyDocument(c.session), resource: c.resource, actions: [c.action], context });
+      assert.equal({ allowed: 'Allow', denied: 'ExplicitDeny', notAllowed: 'ImplicitDeny', allowedIf: '?' }[explained.verdict], theirs[i], `Explain Access: ${JSON.stringify({ c, context })}`);
       seen.set(theirs[i], (seen.get(theirs[i]) ?? 0) + 1);
     });
     // Without a context: a sure answer must be the answer under every context.

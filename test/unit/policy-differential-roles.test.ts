@@ -6,6 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { evaluateSession } from '../../src/policy/evaluator';
+import { rolesThatCanUseKey } from '../../src/policy/keyAccess';
+import { explainKeyAccess } from '../../src/policy/keyAccessExplanation';
 import { parsePolicyDocument } from '../../src/policy/policyDocument';
 import { caseArb, emulatorDecision, type PolicyCase } from './support/policyCases';
 
@@ -25,6 +27,16 @@ test(`the extension's evaluator and the emulator's authorize() agree on ${RUNS} 
   fc.assert(fc.property(caseArb(), (c) => {
     const theirs = emulatorDecision(c);
     assert.equal(extensionDecision(c), theirs, JSON.stringify(c));
+    // Explain Access and "Roles that can use this key" answer through the same evaluator: checked too.
+    const policies = c.policies.map((p, i) => ({ name: `p${i}`, document: parsePolicyDocument(p) }));
+    const [explained] = explainKeyAccess({ policies, sessionPolicy: c.session && parsePolicyDocument(c.session), resource: c.resource, actions: [c.action] });
+    assert.equal({ allowed: 'Allow', denied: 'ExplicitDeny', notAllowed: 'ImplicitDeny', allowedIf: '?' }[explained.verdict], theirs, `Explain Access: ${JSON.stringify(c)}`);
+    if (theirs === 'ExplicitDeny') assert.ok(explained.deniedBy.length > 0, 'the blocking Deny is named');
+    if (theirs === 'Allow') assert.ok(explained.allowedBy.length > 0, 'the allowing statement is named');
+    if (!c.session) {
+      const listed = rolesThatCanUseKey([{ roleName: 'app', documents: policies.map((p) => p.document) }], c.resource, [c.action]).length > 0;
+      assert.equal(listed, theirs === 'Allow', `Roles that can use this key: ${JSON.stringify(c)}`);
+    }
     seen.set(theirs, (seen.get(theirs) ?? 0) + 1);
     if (c.session) sessions++;
     if (JSON.stringify(c).includes('NotResource')) notResource++;
