@@ -5,7 +5,8 @@ import { text, type Localize, type Message } from '../util/message';
 
 export interface KeyAccessReportInput {
   roleName: string;
-  keyId: string;
+  /** What the access is to: a key (by id) or a secret (by name). */
+  target: { kind: 'key'; keyId: string } | { kind: 'secret'; secretName: string };
   resource: string;
   /** "name (System)" for each attached policy read. */
   policies: string[];
@@ -39,9 +40,11 @@ export function somethingMissing(explanations: readonly ActionExplanation[]): bo
 
 export function renderKeyAccessReport(input: KeyAccessReportInput, l: Localize): string {
   const lines = [
-    `# ${l(text('Explain Access: role {0} and key {1}', input.roleName, input.keyId))}`,
+    `# ${input.target.kind === 'key'
+      ? l(text('Explain Access: role {0} and key {1}', input.roleName, input.target.keyId))
+      : l(text('Explain Access: role {0} and secret {1}', input.roleName, input.target.secretName))}`,
     '',
-    `- ${l(text('Key'))}: \`${input.resource}\``,
+    `- ${l(text('Resource'))}: \`${input.resource}\``,
     `- ${l(text('Policies attached to role {0}', input.roleName))}: ${input.policies.join(', ') || '-'}`,
     ...input.unreadable.map((u) => `- ${l(text('Not evaluated (could not be read): {0}', u))}`),
   ];
@@ -61,11 +64,11 @@ export function renderKeyAccessReport(input: KeyAccessReportInput, l: Localize):
     if (e.verdict === 'notAllowed') {
       lines.push(`- ${e.decidedBy === 'session'
         ? l(text('The session policy does not allow it.'))
-        : l(text('No statement of the attached policies allows {0} on this key.', e.action))}`);
+        : l(text('No statement of the attached policies allows {0} on {1}.', e.action, input.resource))}`);
     }
   }
   if (somethingMissing(input.explanations)) {
-    lines.push('', `> ${l(text('Something is missing: Grant KMS Access gives role {0} the KMS actions on this key.', input.roleName))}`);
+    lines.push('', `> ${l(text('Something is missing: Grant KMS Access gives role {0} the KMS actions it needs.', input.roleName))}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -9,7 +9,7 @@ import type { TreeNode } from '../../src/views/common/treeNode';
 import type { ExplainAccessOutcome } from '../../src/commands/explainAccess';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
 import { ScriptedPrompter } from './support/scriptedPrompter';
-import { keyNode } from './support/workflowTrees';
+import { keyNode, secretNode } from './support/workflowTrees';
 
 const HZ = 'cn-hangzhou';
 const KEY = 'key-hzzdemo0000000000001';
@@ -87,6 +87,28 @@ describe('Explain Access (emulator)', function () {
     const expected = ACTIONS.map((a) => [a, emulatorVerdict(s, 'EcsNoPermissionRole', a, outcome.resource)]);
     assert.deepEqual(outcome.explanations.map((e) => [e.action, e.verdict]), expected);
     assert.ok(expected.every(([, v]) => v === 'notAllowed'));
-    assert.match(outcome.report, /No statement of the attached policies allows kms:Encrypt on this key\./);
+    assert.match(outcome.report, new RegExp(`No statement of the attached policies allows kms:Encrypt on ${outcome.resource}\\.`));
+  });
+
+  it('on a secret node: kms:GetSecretValue for the picked role, as the emulator decides', async () => {
+    const secret = await secretNode(s.api, HZ, 'demo/db-password');
+    const verdicts: string[] = [];
+    for (const roleName of ['EcsSecretsReaderRole', 'EcsNoPermissionRole']) {
+      const prompter = new ScriptedPrompter([{ pick: roleName }]);
+      s.api.usePrompter(prompter);
+      let outcome: ExplainAccessOutcome | undefined;
+      try {
+        outcome = await vscode.commands.executeCommand<ExplainAccessOutcome>('alicloudKms.explainAccess', secret);
+      } finally {
+        s.api.usePrompter(undefined);
+      }
+      prompter.assertDone();
+      assert.ok(outcome);
+      assert.match(outcome.resource, /^acs:kms:cn-hangzhou:\d+:secret\/demo\/db-password$/);
+      assert.deepEqual(outcome.explanations.map((e) => [e.action, e.verdict]), [['kms:GetSecretValue', emulatorVerdict(s, roleName, 'kms:GetSecretValue', outcome.resource)]]);
+      assert.match(outcome.report, new RegExp(`^# Explain Access: role ${roleName} and secret demo/db-password`));
+      verdicts.push(outcome.explanations[0].verdict);
+    }
+    assert.deepEqual(verdicts, ['allowed', 'notAllowed'], 'one role may read the secret, the other may not');
   });
 });

@@ -39,7 +39,7 @@ test('a session policy that does not allow decides first, and the report says so
   const sessionPolicy = parsePolicyDocument({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: '*' }] });
   const explanations = explainKeyAccess({ policies, sessionPolicy, resource: KEY, actions: ['kms:Encrypt', 'kms:Decrypt'] });
   assert.deepEqual(explanations.map((e) => [e.verdict, e.decidedBy]), [['allowed', 'role'], ['notAllowed', 'session']]);
-  const report = renderKeyAccessReport({ roleName: 'app', keyId: 'key-abc123', resource: KEY, policies: ['Full (Custom)'], unreadable: [], explanations }, english);
+  const report = renderKeyAccessReport({ roleName: 'app', target: { kind: 'key', keyId: 'key-abc123' }, resource: KEY, policies: ['Full (Custom)'], unreadable: [], explanations }, english);
   assert.match(report, /^# Explain Access: role app and key key-abc123/);
   assert.match(report, /## kms:Encrypt: allowed\n\n- Allowed by session policy, statement 1: `[^`]+`\n- Allowed by policy Full, statement 1: `\{"Effect":"Allow","Action":\["kms:\*"\],"Resource":\["\*"\]\}`/);
   assert.match(report, /## kms:Decrypt: not allowed \(nothing allows it\)\n\n- The session policy does not allow it\./);
