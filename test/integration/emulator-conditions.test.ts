@@ -64,8 +64,10 @@ test('Encrypt allowed only from the instance\'s VPC: through kms-vpc it works, o
   assert.equal(await encryptVia(emu.api), 'Forbidden.NoPermission');
 });
 
-test('acs:SourceIp is the caller\'s address: a Deny outside 10.0.0.0/8 blocks a call from 127.0.0.1, even through the VPC endpoint', async () => {
+test('acs:SourceIp is the caller\'s address (127.0.0.1): a Deny outside 127.0.0.0/8 does not apply, a Deny outside 10.0.0.0/8 blocks', async () => {
   const port = new URL(emu.api).port;
+  await grant('DenyOutsideLoopback', { Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: { NotIpAddress: { 'acs:SourceIp': ['127.0.0.0/8'] } } });
+  assert.equal(await encryptVia(`http://kms-vpc.cn-hangzhou.localhost:${port}`), 'ok', 'the caller is inside 127.0.0.0/8');
   await grant('DenyOutsideTen', { Effect: 'Deny', Action: 'kms:*', Resource: '*', Condition: { NotIpAddress: { 'acs:SourceIp': ['10.0.0.0/8'] } } });
   assert.equal(await encryptVia(`http://kms-vpc.cn-hangzhou.localhost:${port}`), 'Forbidden.NoPermission');
 });
