@@ -52,6 +52,7 @@ export const COMMAND_IDS = [
   'alicloudKms.revokeKmsAccess',
   'alicloudKms.deletePolicy',
   'alicloudKms.enableKey',
+  'alicloudKms.explainAccess',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

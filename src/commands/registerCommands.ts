@@ -40,6 +40,7 @@ import { detachPolicy } from './detachPolicy';
 import { revokeKmsAccess } from './revokeKmsAccess';
 import { deletePolicy } from './deletePolicy';
 import { enableKey } from './enableKey';
+import { explainAccess } from './explainAccess';
 
 type CommandHandler = (ctx: CommandContext, ...args: unknown[]) => Promise<unknown>;
 
@@ -111,6 +112,7 @@ export const COMMANDS: Record<CommandId, CommandHandler> = {
   [COMMAND.revokeKmsAccess]: withRefs(revokeKmsAccess),
   [COMMAND.deletePolicy]: withRefs(deletePolicy),
   [COMMAND.enableKey]: withRefs(enableKey),
+  [COMMAND.explainAccess]: withRefs(explainAccess),
 };
 
 /**

@@ -1,7 +1,9 @@
 // Does a set of policy documents allow an action on a resource? RAM's evaluation order: an explicit
 // Deny that applies wins; otherwise an Allow that applies allows; otherwise access is implicitly denied.
-// Conditions depend on the request (source IP, time, MFA...) which we do not have, so a statement with a
-// Condition is reported as *conditional* rather than guessed.
+// Conditions depend on the request (source IP, VPC, time...): given a RequestContext the ones in
+// conditions.ts are decided; otherwise (or for other keys) a statement with a Condition is reported as
+// *conditional* rather than guessed.
+import { conditionHolds, type RequestContext } from './conditions';
 import { actionMatches, resourceMatches } from './wildcard';
 import type { PolicyDocument, PolicyStatement } from './policyDocument';
 
@@ -39,17 +41,28 @@ function hasCondition(s: PolicyStatement): boolean {
   return s.Condition !== undefined && Object.keys(s.Condition).length > 0;
 }
 
-/** Evaluates one action on one resource against all the documents (the union of a role's attached policies). */
-export function evaluate(documents: readonly PolicyDocument[], action: string, resource: string): Evaluation {
-  const applying = documents.flatMap((d) => d.Statement).filter((s) => statementCoversAction(s, action) && statementCoversResource(s, resource));
+/**
+ * Evaluates one action on one resource against all the documents (the union of a role's attached
+ * policies). With a `context`, decidable conditions are decided: a statement whose condition fails
+ * does not apply, one whose condition holds applies like an unconditional one.
+ */
+export function evaluate(documents: readonly PolicyDocument[], action: string, resource: string, context?: RequestContext): Evaluation {
+  const undecided = new Set<PolicyStatement>();
+  const applying = documents.flatMap((d) => d.Statement).filter((s) => {
+    if (!statementCoversAction(s, action) || !statementCoversResource(s, resource)) return false;
+    const holds = conditionHolds(s.Condition, context);
+    if (holds === undefined) undecided.add(s);
+    return holds !== false;
+  });
+  const isConditional = (s: PolicyStatement) => undecided.has(s);
   const denies = applying.filter((s) => s.Effect === 'Deny');
-  const hardDeny = denies.filter((s) => !hasCondition(s));
+  const hardDeny = denies.filter((s) => !isConditional(s));
   if (hardDeny.length > 0) return { decision: 'Deny', conditional: false, statements: hardDeny };
   const allows = applying.filter((s) => s.Effect === 'Allow');
   if (allows.length === 0) {
     return denies.length > 0 ? { decision: 'Deny', conditional: true, statements: denies } : { decision: 'NotAllowed', conditional: false, statements: [] };
   }
-  const hardAllow = allows.filter((s) => !hasCondition(s));
+  const hardAllow = allows.filter((s) => !isConditional(s));
   return {
     decision: 'Allow',
     conditional: denies.length > 0 || hardAllow.length === 0,
@@ -61,6 +74,24 @@ export function evaluate(documents: readonly PolicyDocument[], action: string, r
 export function isAllowed(documents: readonly PolicyDocument[], action: string, resource: string): boolean {
   const e = evaluate(documents, action, resource);
   return e.decision === 'Allow' && !e.conditional;
+}
+
+/**
+ * A role session's decision: RAM evaluates the session policy (AssumeRole's Policy, or the extra policy
+ * given at AttachInstanceRamRole) before the role's own policies, and stops at the first step that does
+ * not allow (RAM: "How RAM evaluates policies"). So the session policy's Deny or lack of Allow decides
+ * first; only when it allows do the role's policies decide. Without a session policy: the role's.
+ */
+export function evaluateSession(
+  roleDocuments: readonly PolicyDocument[], sessionDocuments: readonly PolicyDocument[] | undefined,
+  action: string, resource: string, context?: RequestContext,
+): Evaluation & { decidedBy: 'role' | 'session' } {
+  if (!sessionDocuments) return { ...evaluate(roleDocuments, action, resource, context), decidedBy: 'role' };
+  const session = evaluate(sessionDocuments, action, resource, context);
+  if (session.decision !== 'Allow') return { ...session, decidedBy: 'session' };
+  const role = evaluate(roleDocuments, action, resource, context);
+  if (role.decision !== 'Allow') return { ...role, decidedBy: 'role' };
+  return { decision: 'Allow', conditional: role.conditional || session.conditional, statements: [...role.statements, ...session.statements], decidedBy: 'role' };
 }
 
 export interface AccessRequest {

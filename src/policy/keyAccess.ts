@@ -2,7 +2,9 @@
 // this key (the key -> roles reverse view), and does an attached policy already give what a system
 // policy would (so Grant changes nothing).
 import { KMS_ACTIONS, KMS_CRYPTO_ACTIONS } from './actions';
-import { allowedActions, evaluate } from './evaluator';
+import { allowedActions } from './evaluator';
+import { explainKeyAccess } from './keyAccessExplanation';
+import type { Message } from '../util/message';
 import { systemPolicyDocument } from './kmsPolicy';
 import type { PolicyDocument } from './policyDocument';
 
@@ -16,8 +18,10 @@ export interface KeyUser {
   roleName: string;
   /** The actions the role may certainly perform on the key. */
   actions: string[];
-  /** Actions allowed only under a Condition (source IP, VPC...): shown as "maybe". */
+  /** Actions allowed only under a Condition (source IP, VPC...): shown as "allowed if ...". */
   conditionalActions: string[];
+  /** For each conditional action, the conditions in words (key, operator, values): any one line allows. */
+  allowedIf: Record<string, Message[][]>;
 }
 
 /**
@@ -28,11 +32,11 @@ export function rolesThatCanUseKey(roles: readonly RolePolicies[], keyArn: strin
   const out: KeyUser[] = [];
   for (const role of roles) {
     const certain = allowedActions(role.documents, actions, keyArn);
-    const conditionalActions = actions.filter((a) => {
-      const e = evaluate(role.documents, a, keyArn);
-      return e.decision === 'Allow' && e.conditional;
-    });
-    if (certain.length > 0 || conditionalActions.length > 0) out.push({ roleName: role.roleName, actions: certain, conditionalActions });
+    const conditional = explainKeyAccess({ policies: role.documents.map((document, i) => ({ name: String(i), document })), resource: keyArn, actions })
+      .filter((e) => e.verdict === 'allowedIf');
+    const conditionalActions = conditional.map((e) => e.action);
+    const allowedIf = Object.fromEntries(conditional.map((e) => [e.action, e.allowedIf]));
+    if (certain.length > 0 || conditionalActions.length > 0) out.push({ roleName: role.roleName, actions: certain, conditionalActions, allowedIf });
   }
   return out;
 }

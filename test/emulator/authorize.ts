@@ -1,11 +1,13 @@
 // RAM-style authorization: the caller's attached policies are evaluated for one action on one
 // resource ARN. Wildcards (* and ?) in Action (case-insensitive) and Resource; an explicit Deny
-// wins over any Allow; no matching Allow is an implicit deny. Conditions are not evaluated.
+// wins over any Allow; no matching Allow is an implicit deny. Conditions are evaluated against the
+// request's facts (conditions.ts); a caller that gives none asks about a request that carries no key.
+import { conditionMet, type RequestFacts } from './conditions';
 import { ApiError } from './errors';
 import type { Account, Policy, PolicyRef, Principal } from './state';
 import { systemPolicies } from './systemPolicies';
 
-interface Statement { Effect?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[] }
+interface Statement { Effect?: string; Action?: string | string[]; NotAction?: string | string[]; Resource?: string | string[]; NotResource?: string | string[]; Condition?: unknown }
 
 const patternCache = new Map<string, RegExp>();
 function wildcard(pattern: string, caseInsensitive: boolean): RegExp {
@@ -42,13 +44,19 @@ function parseStatements(document: string): Statement[] {
 export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
 
 /** Evaluates statements for one action on one resource. */
-export function evaluate(statements: Statement[], action: string, resource: string): Decision {
+const NO_FACTS: RequestFacts = { secureTransport: false, currentTime: 0 };
+
+export function evaluate(statements: Statement[], action: string, resource: string, facts: RequestFacts = NO_FACTS): Decision {
   let allowed = false;
   for (const s of statements) {
     const actionMatches = s.NotAction !== undefined
       ? !list(s.NotAction).some((p) => wildcard(p, true).test(action))
       : list(s.Action).some((p) => wildcard(p, true).test(action));
-    if (!actionMatches || !list(s.Resource).some((p) => wildcard(p, false).test(resource))) continue;
+    // NotResource (accepted by CreatePolicy, like NotAction for actions): every resource but those listed.
+    const resourceMatches = s.NotResource !== undefined
+      ? !list(s.NotResource).some((p) => wildcard(p, false).test(resource))
+      : list(s.Resource).some((p) => wildcard(p, false).test(resource));
+    if (!actionMatches || !resourceMatches || !conditionMet(s.Condition, facts)) continue;
     if (s.Effect === 'Deny') return 'ExplicitDeny';
     if (s.Effect === 'Allow') allowed = true;
   }
@@ -74,15 +82,18 @@ const DENIED: Record<string, [string, string]> = {
  * ram:PassRole in AttachInstanceRamRole), with an AccessDeniedDetail naming the action, unless
  * every permission is allowed.
  */
-export function authorize(account: Account, principal: Principal, permissions: Permission[], product: string): void {
+export function authorize(account: Account, principal: Principal, permissions: Permission[], product: string, facts?: RequestFacts): void {
   const statements = statementsOf(account, policiesOf(account, principal));
   const sessionPolicy = principal.kind === 'role' && principal.session.policy ? parseStatements(principal.session.policy) : undefined;
   for (const { action, resource } of permissions) {
-    let decision = evaluate(statements, action, resource);
-    let policyType = 'AccountLevelIdentityBasedPolicy';
-    if (decision === 'Allow' && sessionPolicy) {
-      decision = evaluate(sessionPolicy, action, resource);
-      policyType = 'SessionPolicy';
+    // RAM evaluates a role's session policy before its identity policies and stops at the first step
+    // that does not allow ("How RAM evaluates policies"): a session that does not allow the action is
+    // refused as the session policy's decision, even when an identity policy also denies it.
+    let decision: Decision = sessionPolicy ? evaluate(sessionPolicy, action, resource, facts) : 'Allow';
+    let policyType = 'SessionPolicy';
+    if (decision === 'Allow') {
+      decision = evaluate(statements, action, resource, facts);
+      policyType = 'AccountLevelIdentityBasedPolicy';
     }
     if (decision === 'Allow') continue;
     const [code, message] = DENIED[product] ?? DENIED.ram;

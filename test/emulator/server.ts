@@ -144,7 +144,7 @@ export async function handleApi(deps: ApiDeps, req: IncomingMessage, res: Server
     if (f.failingRegions.length > 0 && f.failingRegions.includes(params.RegionId)) {
       throw new ApiError(503, 'ServiceUnavailable', 'The request has failed due to a temporary failure of the server.');
     }
-    const result = await handler({ account: deps.account, params, caller, product: product.id, now: deps.now, host: wire.headers.host });
+    const result = await handler({ account: deps.account, params, caller, product: product.id, now: deps.now, host: wire.headers.host, sourceIp: req.socket.remoteAddress });
     send(res, 200, { RequestId: requestId, ...result });
   } catch (e) {
     if (e instanceof BodyTooLarge) {

@@ -4,6 +4,7 @@ import { rolesThatCanUseKey, coversSystemPolicy } from '../../src/policy/keyAcce
 import { attachRoleRequirements, passRoleResource, grantRequirements } from '../../src/policy/requirements';
 import { ALIYUN_KMS_FULL_ACCESS, ALIYUN_KMS_CRYPTO_USER_ACCESS, leastPrivilegeKmsPolicy } from '../../src/policy/kmsPolicy';
 import { missingAccess } from '../../src/policy/evaluator';
+import { english } from '../../src/util/message';
 import { parsePolicyDocument } from '../../src/policy/policyDocument';
 import { validatePrefixedId, validateInstanceType } from '../../src/policy/validation';
 import * as policy from '../../src/policy';
@@ -22,7 +23,10 @@ test('the key -> roles reverse view: who can use the key, with which actions', (
     { roleName: 'vpc-only', documents: [parsePolicyDocument({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'kms:Encrypt', Resource: '*', Condition: { StringEquals: { 'acs:SourceVpc': 'vpc-1' } } }] })] },
     { roleName: 'nothing', documents: [] },
   ];
-  assert.deepEqual(rolesThatCanUseKey(roles, KEY1), [
+  const users = rolesThatCanUseKey(roles, KEY1);
+  // The conditional action says under which condition, in words: key, operator and values.
+  assert.deepEqual(users.map((u) => Object.entries(u.allowedIf).map(([a, lines]) => [a, lines.map((l) => l.map(english))])), [[], [], [], [['kms:Encrypt', [['acs:SourceVpc is vpc-1 (StringEquals)']]]]]);
+  assert.deepEqual(users.map(({ allowedIf: _allowedIf, ...rest }) => rest), [
     { roleName: 'full', actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'], conditionalActions: [] },
     { roleName: 'narrow', actions: ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey'], conditionalActions: [] },
     { roleName: 'decrypt-denied', actions: ['kms:Encrypt', 'kms:GenerateDataKey'], conditionalActions: [] },

@@ -10,6 +10,7 @@ import type { NodeRef } from '../common/nodeRef';
 import type { TreeNode } from '../common/treeNode';
 import type { KeyNode } from './keyNode';
 import { COMMAND } from '../../commandIds';
+import { localize } from '../../util/localize';
 
 const REPAINT_MS = 250;
 /** A small account's scan ends within this: its list shows complete, without a "checking" row. */
@@ -101,7 +102,9 @@ export class KeyRoleNode implements TreeNode {
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.roleName, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    const maybe = this.user.conditionalActions.map((a) => vscode.l10n.t('{0} (under a condition)', a));
+    // "allowed if" with the condition in words: which key, operator and values (any one line allows).
+    const maybe = this.user.conditionalActions.map((a) => vscode.l10n.t('{0} (allowed if {1})', a,
+      (this.user.allowedIf[a] ?? []).map((lines) => lines.map((m) => localize(m)).join(` ${vscode.l10n.t('and')} `)).join(` ${vscode.l10n.t('or')} `)));
     item.description = [...this.user.actions, ...maybe].join(', ');
     item.iconPath = new vscode.ThemeIcon('person');
     item.contextValue = 'kmsKeyRole';

@@ -1,6 +1,7 @@
 // What every API handler receives, and the small parameter and paging helpers they share.
 import { ApiError, invalid, missing } from '../errors';
 import { authorize } from '../authorize';
+import type { RequestFacts } from '../conditions';
 import type { Caller } from '../signature';
 import type { Account } from '../state';
 
@@ -12,15 +13,36 @@ export interface Ctx {
   readonly product: string;
   /** The Host header the request was sent to (KMS is regional by endpoint: the host names the region). */
   readonly host?: string;
+  /** The caller's address as the server's socket sees it (acs:SourceIp). */
+  readonly sourceIp?: string;
   /** The emulator's clock (real time plus the injected clock skew). */
   now(): number;
 }
 
 export type Handler = (ctx: Ctx) => object | Promise<object>;
 
-/** Refuses unless the caller's policies allow `action` on every resource. */
+/**
+ * The request as policy Conditions see it. acs:SourceVpc: a call signed with an instance's metadata
+ * credential (its STS session is issued by ecs.aliyuncs.com, named after the instance) that is sent to a
+ * VPC endpoint host (`kms-vpc.<region>…`) comes from that instance's VPC; every other call from none.
+ * acs:SecureTransport is false: the emulator serves plain HTTP.
+ */
+export function requestFacts(ctx: Ctx): RequestFacts {
+  const principal = ctx.caller.principal;
+  const viaVpcEndpoint = /^kms-vpc\./i.test(ctx.host ?? '');
+  const instance = viaVpcEndpoint && principal.kind === 'role' && principal.session.issuedBy === 'ecs.aliyuncs.com'
+    ? ctx.account.instances.get(principal.session.sessionName) : undefined;
+  return {
+    sourceIp: ctx.sourceIp?.replace(/^::ffff:/, ''),
+    ...(instance ? { sourceVpc: instance.vpcId } : {}),
+    secureTransport: false,
+    currentTime: ctx.now(),
+  };
+}
+
+/** Refuses unless the caller's policies allow `action` on every resource (Conditions decided on this request). */
 export function can(ctx: Ctx, action: string, ...resources: string[]): void {
-  authorize(ctx.account, ctx.caller.principal, resources.map((resource) => ({ action, resource })), ctx.product);
+  authorize(ctx.account, ctx.caller.principal, resources.map((resource) => ({ action, resource })), ctx.product, requestFacts(ctx));
 }
 
 export function required(ctx: Ctx, name: string): string {
