@@ -18,6 +18,8 @@ import type { LanguageTemplates } from '../types';
 //   SecretManagerCacheClientBuilder.new_cache_client_builder), src/alibaba_cloud_secretsmanager_client/
 //   service/default_secret_manager_client_builder.py (with_credentials, add_region_info; ecs_ram_role ->
 //   credentials.EcsRamRoleCredential(role_name)), model/region_info.py (RegionInfo(region_id, vpc=...)).
+//   aliyun/aliyun-openapi-python-sdk aliyun-python-sdk-core/aliyunsdkcore/auth/signers/ecs_ram_role_signer.py
+//   fetches that credential with a plain GET (no IMDSv2 token): the snippet says so.
 
 const KMS_DEPENDENCY = 'pip install alibabacloud_kms20160120 alibabacloud_credentials alibabacloud_tea_openapi';
 const ENVELOPE_DEPENDENCY = `${KMS_DEPENDENCY} cryptography`;
@@ -130,6 +132,8 @@ def secret_client():
     # EcsRamRoleCredential: the role's temporary credential comes from the instance metadata service and
     # is refreshed before it expires, no AccessKey anywhere. vpc=True: the VPC endpoint, reachable from
     # ECS without internet access. The client caches each secret value and refreshes it in the background.
+    # aliyunsdkcore asks the metadata service without a token (IMDSv1): on an instance that enforces
+    # IMDSv2, read the secret with the KMS SDK and alibabacloud_credentials' ecs_ram_role (see alikms-encrypt).
     return SecretManagerCacheClientBuilder.new_cache_client_builder(
         DefaultSecretManagerClientBuilder.standard()
         .with_credentials(EcsRamRoleCredential(ROLE_NAME))
