@@ -67,7 +67,7 @@ async function pickJob(ui: Prompter, node: SnippetValues): Promise<SnippetJob> {
   const items: (vscode.QuickPickItem & { job: SnippetJob })[] = [
     { job: 'encrypt-decrypt', label: vscode.l10n.t('Encrypt and decrypt with a KMS key'), detail: vscode.l10n.t('Encrypt/Decrypt API calls with the instance RAM role') },
     { job: 'envelope', label: vscode.l10n.t('Envelope encryption with a data key'), detail: vscode.l10n.t('GenerateDataKey, then AES-256-GCM locally (Java: Encryption SDK)') },
-    { job: 'read-secret', label: vscode.l10n.t('Read a secret'), detail: vscode.l10n.t('GetSecretValue with a cache (Java and Go: Secrets Manager client)') },
+    { job: 'read-secret', label: vscode.l10n.t('Read a secret'), detail: vscode.l10n.t('GetSecretValue with a cache (Java, Python and Go: Secrets Manager client)') },
   ];
   // a secret node offers reading the secret first
   if (node.secretName && !node.keyId) items.unshift(...items.splice(2, 1));

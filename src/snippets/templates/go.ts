@@ -4,6 +4,12 @@ import type { LanguageTemplates } from '../types';
 // instance RAM role's temporary credential from the metadata service) and the Secrets Manager client
 // for Go with the same EcsRamRoleCredential. Envelope encryption: GenerateDataKey, then AES-256-GCM
 // from the standard library with the data key (only the encrypted data key is stored).
+//   KMS API: aliyun/alibaba-cloud-sdk-go services/kms/client.go (NewClientWithEcsRamRole),
+//   services/kms/encrypt.go, decrypt.go, generate_data_key.go (request fields; Plaintext is Base64).
+//   Secrets API: aliyun/aliyun-secretsmanager-client-go README.md (NewSecretCacheClientBuilder(...).Build()),
+//   sdk/service/secret_manager_client.go (NewDefaultSecretManagerClientBuilder().Standard(),
+//   WithCredentials, WithRegion), sdk/utils/credentials_utils.go (ecs_ram_role -> credentials.EcsRamRoleCredential),
+//   and alibaba-cloud-sdk-go sdk/auth/credentials/ecs_ram_role.go (NewEcsRamRoleCredential).
 
 const KMS_DEPENDENCY = 'go get github.com/aliyun/alibaba-cloud-sdk-go/services/kms';
 const SECRETS_DEPENDENCY =
@@ -17,6 +23,7 @@ export const GO: LanguageTemplates = {
 package main
 
 import (
+	"encoding/base64"
 	"fmt"
 
 	"github.com/aliyun/alibaba-cloud-sdk-go/services/kms"
@@ -39,7 +46,8 @@ func main() {
 	encryptRequest := kms.CreateEncryptRequest()
 	encryptRequest.Scheme = "https"
 	encryptRequest.KeyId = keyID
-	encryptRequest.Plaintext = plaintext
+	// KMS takes Plaintext as Base64: send the Base64 of the UTF-8 bytes, decode what Decrypt returns
+	encryptRequest.Plaintext = base64.StdEncoding.EncodeToString([]byte(plaintext))
 	encrypted, err := client.Encrypt(encryptRequest)
 	if err != nil {
 		panic(err)
@@ -52,7 +60,11 @@ func main() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("Decrypted text matches:", decrypted.Plaintext == plaintext)
+	decoded, err := base64.StdEncoding.DecodeString(decrypted.Plaintext)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println("Decrypted text matches:", string(decoded) == plaintext)
 }
 `,
   },

@@ -25,6 +25,9 @@ import com.aliyuncs.kms.model.v20160120.EncryptRequest;
 import com.aliyuncs.kms.model.v20160120.EncryptResponse;
 import com.aliyuncs.profile.DefaultProfile;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
 public class KmsEncryptDecrypt {
     public static void main(String[] args) throws Exception {
         String regionId = "{{region}}";
@@ -40,13 +43,15 @@ public class KmsEncryptDecrypt {
         String plaintext = "Hello world";
         EncryptRequest encryptRequest = new EncryptRequest();
         encryptRequest.setKeyId(keyId);
-        encryptRequest.setPlaintext(plaintext);
+        // KMS takes Plaintext as Base64: send the Base64 of the UTF-8 bytes, decode what Decrypt returns
+        encryptRequest.setPlaintext(Base64.getEncoder().encodeToString(plaintext.getBytes(StandardCharsets.UTF_8)));
         EncryptResponse encrypted = client.getAcsResponse(encryptRequest);
 
         DecryptRequest decryptRequest = new DecryptRequest();
         decryptRequest.setCiphertextBlob(encrypted.getCiphertextBlob());
         DecryptResponse decrypted = client.getAcsResponse(decryptRequest);
-        System.out.println("Decrypted text matches: " + plaintext.equals(decrypted.getPlaintext()));
+        String decryptedText = new String(Base64.getDecoder().decode(decrypted.getPlaintext()), StandardCharsets.UTF_8);
+        System.out.println("Decrypted text matches: " + plaintext.equals(decryptedText));
     }
 }
 `,

@@ -8,6 +8,9 @@ import type { LanguageTemplates } from '../types';
 // @alicloud/credentials' ecs_ram_role type hard-codes the metadata address, so the snippet has its own
 // small IMDSv2 credential provider, which ALIBABA_CLOUD_ECS_METADATA_ENDPOINT can point elsewhere
 // (a local emulator); ALIBABA_CLOUD_KMS_ENDPOINT does the same for the KMS endpoint.
+//   API: the typings of @alicloud/kms20160120 (dist/client.d.ts: Kms, EncryptRequest, DecryptRequest,
+//   GenerateDataKeyRequest, GetSecretValueRequest) and @alicloud/rpc-client (Config), which the strict
+//   TypeScript check in test/unit/snippets-structure.test.ts compiles every snippet against.
 
 const DEPENDENCY = 'npm install @alicloud/kms20160120 @alicloud/rpc-client';
 
@@ -101,9 +104,10 @@ ${CLIENT}
 async function main(){{ts|: Promise<void>}} {
   const client = kmsClient();
   const plaintext = 'Hello world';
-  const encrypted = await client.encrypt(new EncryptRequest({ keyId, plaintext }));
+  // KMS takes Plaintext as Base64: send the Base64 of the UTF-8 bytes, decode what Decrypt returns
+  const encrypted = await client.encrypt(new EncryptRequest({ keyId, plaintext: Buffer.from(plaintext, 'utf8').toString('base64') }));
   const decrypted = await client.decrypt(new DecryptRequest({ ciphertextBlob: encrypted.ciphertextBlob }));
-  console.log('Decrypted text matches:', decrypted.plaintext === plaintext);
+  console.log('Decrypted text matches:', Buffer.from(decrypted.plaintext, 'base64').toString('utf8') === plaintext);
 }
 
 ${RUN_MAIN}
