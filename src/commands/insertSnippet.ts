@@ -5,6 +5,7 @@ import { SNIPPET_LANGUAGES } from '../snippets/types';
 import { readDefaultKey } from '../session/cloudSettings';
 import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
+import type { InstanceSnapshot } from '../diagnosis/instanceSnapshot';
 import type { Prompter } from './prompter';
 import { UserCancelledError } from './runCommand';
 
@@ -26,14 +27,19 @@ export function snippetValuesOf(ref: NodeRef | undefined): SnippetValues {
 
 const EDITOR_LANGUAGES: Record<string, SnippetLanguage> = { javascriptreact: 'javascript', typescriptreact: 'typescript' };
 
-/** Inserts an SDK snippet that uses the instance RAM role, at the cursor or in a new untitled document. */
+/**
+ * Inserts an SDK snippet that uses the instance RAM role, at the cursor or in a new untitled document. The
+ * values come from the node, else (from the palette, on an ECS instance) from this instance, then the settings.
+ */
 export async function insertSnippet(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const given = snippetValuesOf(ref);
   const job = await pickJob(ctx.ui, given);
   const editor = vscode.window.activeTextEditor;
   const editorLanguage = editor ? (EDITOR_LANGUAGES[editor.document.languageId] ?? editor.document.languageId) : undefined;
   const language = await pickLanguage(ctx.ui, isSnippetLanguage(editorLanguage) ? editorLanguage : undefined);
-  const values: SnippetValues = { ...valuesFromSettings(), ...given };
+  // From the palette on an ECS instance, the snippet is for this machine: its region and attached role.
+  const thisInstance = ref ? {} : instanceValues(await ctx.instance.ready());
+  const values: SnippetValues = { ...valuesFromSettings(), ...thisInstance, ...given };
   let rendered;
   try {
     rendered = renderSnippet(job, language, values);
@@ -56,6 +62,10 @@ export async function insertSnippet(ctx: CommandContext, ref?: NodeRef): Promise
   void ctx.ui.showInformationMessage(vscode.l10n.t('The snippet needs: {0}', rendered.dependency), {}, copy).then((choice) => {
     if (choice === copy) void vscode.env.clipboard.writeText(dependencyToCopy(rendered.dependency));
   });
+}
+
+function instanceValues(snapshot: InstanceSnapshot): SnippetValues {
+  return snapshot.onEcs ? pickValues({ region: snapshot.identity?.regionId, roleName: snapshot.roleName }) : {};
 }
 
 function valuesFromSettings(): SnippetValues {
