@@ -25,12 +25,12 @@ describe('Delete Role (emulator, scripted answers)', function () {
   it('shows what it removes and the CLI equivalent, deletes, and reads back that the role is gone', async () => {
     assert.ok(exists('FcInvokeRole'));
     const p = await runScripted(s.api, [
-      { button: 'Show CLI Command', expect: /Delete the RAM role FcInvokeRole\? This cannot be undone/ },
+      // Copy, not Show: the shown aliyun-cli.sh document is shared by every command's confirmation.
+      { button: 'Copy CLI Command', expect: /Delete the RAM role FcInvokeRole\? This cannot be undone/ },
       { button: 'Delete' },
     ], 'alicloudKms.deleteRole', { kind: 'role', roleName: 'FcInvokeRole' });
     p.assertDone();
-    const cli = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('aliyun-cli.sh'))?.getText() ?? '';
-    assert.match(cli, /aliyun ram DeleteRole --RoleName FcInvokeRole/);
+    assert.match(await vscode.env.clipboard.readText(), /aliyun ram DeleteRole --RoleName FcInvokeRole/);
     assert.ok(!exists('FcInvokeRole'), 'the emulator no longer has the role');
     assert.ok((s.emulator.calls.byAction.GetRole ?? 0) >= 2, 'read before and read back after');
     assert.ok(p.notifications.some((n) => /Deleted the RAM role FcInvokeRole/.test(n)), p.notifications.join('\n'));
