@@ -29,7 +29,8 @@ export async function grantKmsAccess(ctx: CommandContext, ref?: NodeRef): Promis
   const plan = context.plan!;
   if (plan.already) {
     ctx.log.info(`Grant KMS access to ${roleName}: already has it (${plan.because}; attached: ${context.attachedNames}); nothing changed`);
-    await ctx.ui.showInformationMessage(plan.because === 'attached'
+    // Not awaited: a notification settles only when closed, and callers (Diagnose's fix button) wait for the command.
+    void ctx.ui.showInformationMessage(plan.because === 'attached'
       ? vscode.l10n.t('The role {0} already has {1} attached: nothing changed.', roleName, plan.policyName)
       : vscode.l10n.t('The policies attached to {0} ({1}) already allow this access: nothing changed.', roleName, context.attachedNames ?? ''), {});
     return;
@@ -50,7 +51,8 @@ export async function grantKmsAccess(ctx: CommandContext, ref?: NodeRef): Promis
   }
   ctx.log.info(`Granted KMS access to ${roleName}: ${done()}`);
   const attach = vscode.l10n.t('Attach to Instances');
-  const next = await ctx.ui.showInformationMessage(
-    vscode.l10n.t('{0} can now use KMS. Next step: attach it to your ECS instances.', roleName), {}, attach);
-  if (next === attach) await vscode.commands.executeCommand(COMMAND.attachRole, { kind: 'role', roleName } satisfies NodeRef);
+  // The next step is offered, not waited for: the grant is done (Diagnose re-runs as soon as this returns).
+  void ctx.ui.showInformationMessage(vscode.l10n.t('{0} can now use KMS. Next step: attach it to your ECS instances.', roleName), {}, attach).then((next) => {
+    if (next === attach) void vscode.commands.executeCommand(COMMAND.attachRole, { kind: 'role', roleName } satisfies NodeRef);
+  });
 }

@@ -106,7 +106,8 @@ export function canServiceAssume(trust: PolicyDocument, service: string = ECS_SE
       conditional: false,
       reason: namedElsewhere
         ? problem('Trust.NoAssumeRole', 'The trust policy names {0} but does not allow the action sts:AssumeRole for it. Use "Action": "sts:AssumeRole".', service)
-        : problem('Trust.NoPrincipal', 'No statement lets {0} assume this role: add "Principal": { "Service": ["{0}"] } with "Action": "sts:AssumeRole" and "Effect": "Allow".', service),
+        // The JSON snippet is an argument: a literal "{" before a placeholder would stop vscode.l10n.t filling it in.
+        : problem('Trust.NoPrincipal', 'No statement lets {0} assume this role: add {1} with "Action": "sts:AssumeRole" and "Effect": "Allow".', service, `"Principal": { "Service": ["${service}"] }`),
     };
   }
   if (allows.every(conditioned)) {
