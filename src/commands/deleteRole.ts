@@ -6,7 +6,7 @@ import { requireServices } from './requireServices';
 import { pickRole } from './pickers';
 import { confirmWithCli } from './wizard/confirmWithCli';
 import { deleteRoleCommand } from '../policy/cli';
-import { isCloudError } from '../cloud/types';
+import { roleExists } from './roleExists';
 import { instancesWithRoles } from '../session/instancesWithRoles';
 
 /**
@@ -35,18 +35,8 @@ export async function deleteRole(ctx: CommandContext, ref?: NodeRef): Promise<vo
     warning: true,
   });
   await services.ram.deleteRole(roleName);
-  if (await stillExists(services, roleName)) throw new Error(vscode.l10n.t('RAM accepted DeleteRole, but the role {0} still reads back.', roleName));
+  if (await roleExists(services, roleName)) throw new Error(vscode.l10n.t('RAM accepted DeleteRole, but the role {0} still reads back.', roleName));
   ctx.log.info(`Deleted RAM role ${roleName} (${role.arn}); read back: gone`);
   ctx.trees.roles.refresh();
   void ctx.ui.showInformationMessage(vscode.l10n.t('Deleted the RAM role {0}.', roleName), {});
-}
-
-async function stillExists(services: Awaited<ReturnType<typeof requireServices>>, roleName: string): Promise<boolean> {
-  try {
-    await services.ram.getRole(roleName);
-    return true;
-  } catch (error) {
-    if (isCloudError(error) && error.code === 'EntityNotExist.Role') return false;
-    throw error;
-  }
 }

@@ -1,7 +1,8 @@
 // Create Instance RAM Role as wizard steps: name (unused, checked with GetRole), description, trusted
 // services, maximum session duration, then the review (trust policy shown, CLI equivalent, confirm);
 // the one execute step is CreateRole.
-import { isCloudError, type CloudServices, type RamRole } from '../../cloud/types';
+import type { CloudServices, RamRole } from '../../cloud/types';
+import { roleExists } from '../roleExists';
 import { createRoleCommand } from '../../policy/cli';
 import { formatPolicy, serviceTrustPolicy, TRUSTED_SERVICES } from '../../policy/trustPolicy';
 import { MIN_SESSION_DURATION, validateDescription, validateMaxSessionDuration, validateRoleName } from '../../policy/validation';
@@ -20,16 +21,6 @@ export interface CreateRoleContext extends WizardContext {
 }
 
 const STEPS = 4;
-
-async function roleExists(services: Pick<CloudServices, 'ram'>, roleName: string): Promise<boolean> {
-  try {
-    await services.ram.getRole(roleName);
-    return true;
-  } catch (error) {
-    if (isCloudError(error) && error.code === 'EntityNotExist.Role') return false;
-    throw error;
-  }
-}
 
 /** Step 1: a name RAM accepts (rule in the message) that no role has yet (checked before CreateRole). */
 export const roleNameStep: PromptStep<CreateRoleContext> = {
