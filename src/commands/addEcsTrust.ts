@@ -4,7 +4,8 @@ import { refOfKind, type NodeRef } from '../views/common/nodeRef';
 import { addEcsTrust as planEcsTrust } from '../workflows/repair/ecsTrustFix';
 import type { CommandContext } from './commandContext';
 import { updateTrustPolicy } from './editing/ramDocumentUpdates';
-import { pickRole } from './pickers';
+import { pickInstanceRole } from './instanceRolePicker';
+import { explorerKnowledge } from './explorerKnowledge';
 import { requireServices } from './requireServices';
 
 /**
@@ -13,7 +14,9 @@ import { requireServices } from './requireServices';
  */
 export async function addEcsTrust(ctx: CommandContext, ref?: NodeRef): Promise<void> {
   const services = await requireServices(ctx);
-  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickRole(ctx.ui, services, vscode.l10n.t('Select the role ECS should be able to assume'), { instanceRoles: true }));
+  // Roles ECS cannot assume first, marked with the reason (the ones this command fixes).
+  const picker = { ui: ctx.ui, l10n: vscode.l10n, host: { explorer: explorerKnowledge(ctx), themeIcon: (id: string) => new vscode.ThemeIcon(id) } };
+  const roleName = refOfKind(ref, 'role')?.roleName ?? (await pickInstanceRole(picker, services, vscode.l10n.t('Select the role ECS should be able to assume'), 'toFix')).role.roleName;
   const role = await services.ram.getRole(roleName);
   const current = parsePolicyDocument(JSON.parse(role.assumeRolePolicyDocument ?? '{}'));
   const fix = planEcsTrust(current);

@@ -118,3 +118,16 @@ export function canServiceAssume(trust: PolicyDocument, service: string = ECS_SE
   }
   return { canAssume: true, conditional: false };
 }
+
+/**
+ * Who the trust policy lets assume the role (the principals of its Allow statements that cover
+ * sts:AssumeRole, services first), e.g. `["fc.aliyuncs.com"]`: what a role picker says instead of ECS.
+ */
+export function assumingPrincipals(trust: PolicyDocument): string[] {
+  const out = new Set<string>();
+  for (const s of trust.Statement) {
+    if (s.Effect !== 'Allow' || !statementCoversAssumeRole(s)) continue;
+    for (const p of [...(s.Principal?.Service ?? []), ...(s.Principal?.RAM ?? []), ...(s.Principal?.Federated ?? [])]) out.add(p);
+  }
+  return [...out];
+}

@@ -15,9 +15,9 @@ export function chosenRegions(): string[] {
 export async function regionsToShow(
   services: CloudServices,
   hasItems: (regionId: string) => Promise<boolean>,
-): Promise<{ regions: string[]; failures: RegionOutcome<boolean>[] }> {
+): Promise<{ regions: string[]; failures: RegionOutcome<boolean>[]; chosen: boolean }> {
   const chosen = chosenRegions();
-  if (chosen.length > 0) return { regions: chosen, failures: [] };
+  if (chosen.length > 0) return { regions: chosen, failures: [], chosen: true };
   const all = (await services.ecs.describeRegions()).map((r) => r.regionId);
   const regions: string[] = [];
   const failures: RegionOutcome<boolean>[] = [];
@@ -25,7 +25,7 @@ export async function regionsToShow(
     if (!outcome.ok) failures.push(outcome);
     else if (outcome.value) regions.push(outcome.regionId);
   }
-  return { regions: regions.sort(), failures };
+  return { regions: regions.sort(), failures, chosen: false };
 }
 
 /** True when the async iterable yields at least one item (stops after the first). */

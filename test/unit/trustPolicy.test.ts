@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serviceTrustPolicy, accountTrustPolicy, trustPolicyFor, canServiceAssume, formatPolicy } from '../../src/policy/trustPolicy';
+import { serviceTrustPolicy, accountTrustPolicy, trustPolicyFor, canServiceAssume, formatPolicy, assumingPrincipals } from '../../src/policy/trustPolicy';
 import { parsePolicyDocument } from '../../src/policy/policyDocument';
 import { PolicyError } from '../../src/policy/problem';
 
@@ -50,4 +50,14 @@ test('a Condition makes ECS assumption conditional', () => {
     Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] }, Condition: { StringEquals: { 'acs:SourceVpc': 'vpc-1' } } }],
   }));
   assert.ok(conditional.canAssume && conditional.conditional && conditional.reason.code === 'Trust.Conditional');
+});
+
+test('assumingPrincipals: who the Allow statements for sts:AssumeRole trust (what a role picker says instead of ECS)', () => {
+  const doc = parsePolicyDocument({ Version: '1', Statement: [
+    { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['fc.aliyuncs.com'] } },
+    { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: ['acs:ram::1688000000000001:root'] } },
+    { Effect: 'Deny', Action: 'sts:AssumeRole', Principal: { Service: ['oos.aliyuncs.com'] } },
+    { Effect: 'Allow', Action: 'sts:GetCallerIdentity', Principal: { Service: ['cs.aliyuncs.com'] } },
+  ] });
+  assert.deepEqual(assumingPrincipals(doc), ['fc.aliyuncs.com', 'acs:ram::1688000000000001:root']);
 });

@@ -124,3 +124,13 @@ test('the wizard: attach from the palette with Back; declining calls nothing; de
   assert.deepEqual(detach.outcomes!.map((o) => `${o.instance.instanceId} ${o.status}`), ['i-web succeeded', 'i-ops succeeded']);
   assert.equal(d.calls.filter((call) => call.startsWith('Detach')).length, 2, d.calls.join());
 });
+
+test('region: the regions the ECS Instances view found instances in come first, with the count (read from the host, no call)', async () => {
+  const s = services();
+  const host = { ...fakeHost(), explorer: { rolesWithTrust: () => [], regionsWithInstances: () => [{ regionId: 'cn-beijing', instances: 3, more: false }] } };
+  const c = context('attach', [{ pickDefault: true }], { roleName: 'AppRole' }, s, host);
+  await instanceRegionStep.prompt(c);
+  assert.equal(c.regionId, 'cn-beijing', 'the region with instances is the default answer');
+  assert.deepEqual(asked(c)[0].items, ['cn-beijing', 'cn-hangzhou']);
+  assert.deepEqual(s.calls, ['DescribeRegions']);
+});

@@ -13,7 +13,8 @@ import {
   executeGrant, KMS_CRYPTO_USER_ACCESS, KMS_FULL_ACCESS, planGrant, type GrantChoice, type GrantPlan, type GrantStepResult,
 } from '../../workflows/grantPlan';
 import { UserCancelledError } from '../cancelled';
-import { pickRegion, pickRole } from '../pickers';
+import { pickRegion } from '../pickers';
+import { askInstanceRole } from './instanceRoleStep';
 import { SEPARATOR } from '../prompter';
 import { type ExecuteStep, type PromptStep, type WizardContext } from './wizard';
 
@@ -45,7 +46,7 @@ type ResourceItem = vscode.QuickPickItem & { keyId?: string; secretName?: string
 export const grantRoleStep: PromptStep<GrantContext> = {
   shouldPrompt: (c) => c.roleName === undefined,
   async prompt(c) {
-    c.roleName = await pickRole(c.ui, c.services, c.l10n.t('Grant KMS access to which RAM role?'), { instanceRoles: true });
+    c.roleName = await askInstanceRole(c, c.l10n.t('Grant KMS access to which RAM role?'), 'grant');
   },
 };
 

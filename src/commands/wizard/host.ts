@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { addEcsTrust } from '../addEcsTrust';
 import type { CommandContext } from '../commandContext';
+import { explorerKnowledge } from '../explorerKnowledge';
 import { showReadOnlyDocument } from '../readOnlyDocument';
 import { confirmWithCli, withCancellableProgress } from './confirmWithCli';
 import type { Wizard, WizardContext } from './wizard';
@@ -15,6 +17,8 @@ export function wizardContext(ctx: CommandContext): WizardContext {
       log: ctx.log,
       busy: (title, task) => Promise.resolve(vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title }, task)),
       themeIcon: (id) => new vscode.ThemeIcon(id),
+      explorer: explorerKnowledge(ctx),
+      addEcsTrust: (roleName) => addEcsTrust(ctx, { kind: 'role', roleName }),
     },
   };
 }

@@ -9,7 +9,8 @@ import type { CloudServices, RunInstancesResult } from '../../cloud/types';
 import { validateInstanceType } from '../../policy/validation';
 import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, type LaunchAnswers, type Login } from '../../workflows/instanceLaunch';
 import { UserCancelledError } from '../cancelled';
-import { pickRegion, pickRole } from '../pickers';
+import { pickRegion } from '../pickers';
+import { askInstanceRole } from './instanceRoleStep';
 import type { Prompter } from '../prompter';
 import { localizeProblem, type ExecuteStep, type L10n, type PromptStep, type WizardContext } from './wizard';
 
@@ -129,7 +130,7 @@ export const loginDetailStep = step('login', async (c) => {
 });
 
 export const launchRoleStep = step('roleName', async (c) => {
-  c.roleName = await pickRole(c.ui, c.services, title(c, c.l10n.t('instance RAM role')), { instanceRoles: true });
+  c.roleName = await askInstanceRole(c, title(c, c.l10n.t('instance RAM role')), 'attach');
 });
 
 export function answersOf(c: LaunchContext): LaunchAnswers {

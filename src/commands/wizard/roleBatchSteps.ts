@@ -9,7 +9,8 @@ import type { CloudServices, EcsInstance } from '../../cloud/types';
 import { executeAttach, executeDetach, type InstanceOutcome } from '../../workflows/roleBatch/execute';
 import { instancesWithOtherRole, planAttach, planCli, planDetach, type InstanceRef, type RolePlan } from '../../workflows/roleBatch/plan';
 import { UserCancelledError } from '../cancelled';
-import { pickRegion, pickRole } from '../pickers';
+import { pickRegion } from '../pickers';
+import { askInstanceRole } from './instanceRoleStep';
 import type { ExecuteStep, L10n, PromptStep, WizardContext } from './wizard';
 
 export type RoleBatchKind = 'attach' | 'detach' | 'replace';
@@ -52,7 +53,7 @@ function roleStep(title: (c: RoleBatchContext) => string): PromptStep<RoleBatchC
   return {
     shouldPrompt: (c) => c.roleName === undefined,
     async prompt(c) {
-      c.roleName = await pickRole(c.ui, c.services, title(c), { instanceRoles: true });
+      c.roleName = await askInstanceRole(c, title(c), 'attach');
     },
   };
 }
@@ -63,7 +64,9 @@ export const newRoleStep = roleStep((c) => c.l10n.t('Select the new RAM role'));
 export const instanceRegionStep: PromptStep<RoleBatchContext> = {
   shouldPrompt: (c) => c.instances === undefined && c.regionId === undefined,
   async prompt(c) {
-    c.regionId = await pickRegion(c.ui, c.services, c.l10n.t('Select a region'));
+    // Regions with instances first, as the ECS Instances view found them (no call of its own).
+    const known = c.host.explorer?.regionsWithInstances(c.services) ?? [];
+    c.regionId = await pickRegion(c.ui, c.services, c.l10n.t('Select a region'), { l10n: c.l10n, known });
   },
 };
 

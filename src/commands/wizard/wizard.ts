@@ -6,6 +6,7 @@
 // scripted Prompter of the tests' own (test/unit/support/fakePrompter.ts).
 import type { QuickPickItem } from 'vscode';
 import type { Problem } from '../../policy/problem';
+import type { ExplorerKnowledge } from '../../views/common/explorerKnowledge';
 import { isGoBack, UserCancelledError } from '../cancelled';
 import type { BackOption, Prompter } from '../prompter';
 import type { ConfirmOptions } from './confirmWithCli';
@@ -31,6 +32,10 @@ export interface WizardHost {
   busy<T>(title: string, task: () => Promise<T>): Promise<T>;
   /** A codicon for quick-pick items (vscode.ThemeIcon); absent in unit tests, where items show no icon. */
   themeIcon?(id: string): QuickPickItem['iconPath'];
+  /** What the explorer's views know (trust verdicts, regions with instances); absent: nothing is known. */
+  readonly explorer?: ExplorerKnowledge;
+  /** "Add ECS as Trusted Service" on a role (diff, CLI, confirmation, UpdateRole, read-back); absent: not offered. */
+  addEcsTrust?(roleName: string): Promise<void>;
 }
 
 /** What every wizard's context holds: the prompter (the wizard adds the Back button to it), l10n and the host. */

@@ -31,6 +31,11 @@ export class InstanceRegionNode implements TreeNode {
     this.list = new PagedList(() => tree.services.ecs.listInstances(regionId, { pageSize: INSTANCES_PAGE_SIZE }), INSTANCES_PAGE_SIZE);
   }
 
+  /** What the view has listed of this region: undefined before it was expanded. */
+  get listed(): { count: number; more: boolean } | undefined {
+    return this.list.loaded.length > 0 || !this.list.hasMore ? { count: this.list.loaded.length, more: this.list.hasMore } : undefined;
+  }
+
   getTreeItem(): vscode.TreeItem {
     const item = new vscode.TreeItem(this.regionId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;

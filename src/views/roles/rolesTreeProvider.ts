@@ -35,6 +35,14 @@ export class RolesTreeProvider extends CloudTreeProvider {
     return this.state?.context.policies;
   }
 
+  /**
+   * The listed roles of `services`' profile with what the view has read of their trust policies (role
+   * pickers reuse the verdicts instead of a GetRole each); empty when the view shows another profile.
+   */
+  loadedRoles(services: CloudServices): readonly LoadedRole[] {
+    return this.state?.services === services ? this.state.list.loaded : [];
+  }
+
   protected async getRoots(services: CloudServices): Promise<TreeNode[]> {
     if (this.state?.services !== services) {
       this.state?.trust.stop();

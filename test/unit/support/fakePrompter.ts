@@ -19,11 +19,13 @@ export interface Question {
   readonly kind: 'quickPick' | 'input' | 'message';
   readonly text: string;
   readonly items?: readonly string[];
+  /** Quick pick: each item as `label | description | detail` (separators as `--- label`), to check marks. */
+  readonly shown?: readonly string[];
   readonly back: boolean;
   readonly validation?: string;
 }
 
-interface Item { label: string; picked?: boolean; kind?: number }
+interface Item { label: string; description?: string; detail?: string; picked?: boolean; kind?: number }
 
 export class FakePrompter implements Prompter {
   readonly asked: Question[] = [];
@@ -40,9 +42,11 @@ export class FakePrompter implements Prompter {
   }
 
   showQuickPick = (async (itemsOrPromise: readonly Item[] | Thenable<readonly Item[]>, options?: { title?: string; placeHolder?: string; canPickMany?: boolean; backButton?: boolean }) => {
-    const items = (await itemsOrPromise).filter((i) => i.kind !== -1);
+    const all = await itemsOrPromise;
+    const items = all.filter((i) => i.kind !== -1);
     const text = [options?.title, options?.placeHolder].filter(Boolean).join(' | ');
-    this.asked.push({ kind: 'quickPick', text, items: items.map((i) => i.label), back: options?.backButton === true });
+    const shown = all.map((i) => (i.kind === -1 ? `--- ${i.label}` : [i.label, i.description ?? '', i.detail ?? ''].join(' | ')));
+    this.asked.push({ kind: 'quickPick', text, items: items.map((i) => i.label), shown, back: options?.backButton === true });
     const answer = this.next(text);
     if ('back' in answer) {
       assert.ok(options?.backButton, `"${text}" has no Back button`);
