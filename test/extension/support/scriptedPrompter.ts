@@ -28,6 +28,8 @@ export interface Asked {
   readonly kind: 'quickPick' | 'input' | 'modal' | 'notification';
   readonly text: string;
   readonly items?: readonly string[];
+  /** Quick pick: each item as `label | description | detail` (separators as `--- label`), to check marks and order. */
+  readonly shown?: readonly string[];
   readonly answer?: unknown;
 }
 
@@ -76,9 +78,11 @@ export class ScriptedPrompter implements Prompter {
   }
 
   showQuickPick = (async (itemsOrPromise: readonly vscode.QuickPickItem[] | Thenable<readonly vscode.QuickPickItem[]>, options?: vscode.QuickPickOptions & BackOption) => {
-    const items = (await itemsOrPromise).filter((i) => i.kind !== -1);
+    const all = await itemsOrPromise;
+    const items = all.filter((i) => i.kind !== -1);
     const text = [options?.title, options?.placeHolder].filter(Boolean).join(' | ');
     const labels = items.map((i) => i.label);
+    const shown = all.map((i) => (i.kind === -1 ? `--- ${i.label}` : [i.label, i.description ?? '', i.detail ?? ''].join(' | ')));
     const step = this.next(['pick', 'pickDefault', 'back'], text);
     this.back(step, text, options);
     if (step && 'back' in step) return undefined;
@@ -94,7 +98,7 @@ export class ScriptedPrompter implements Prompter {
         answer.push(found);
       }
     }
-    this.asked.push({ kind: 'quickPick', text, items: labels, answer: answer?.map((a) => a.label) });
+    this.asked.push({ kind: 'quickPick', text, items: labels, shown, answer: answer?.map((a) => a.label) });
     if (!answer) return undefined;
     return options?.canPickMany ? answer : answer[0];
   }) as Prompter['showQuickPick'];
