@@ -66,10 +66,14 @@ async function diagnoseAndShow(ctx: CommandContext, key: KeyChoice | undefined, 
   return Object.assign(report, { html: panel.html });
 }
 
-/** A button of the report: run the line's fix, then diagnose the same key again; re-run; or the Markdown copy. */
+/** A button of the report: run the line's fix, then diagnose the same key again; re-run; or the Markdown copy (shown or copied). */
 async function onReportAction(ctx: CommandContext, key: KeyChoice | undefined, report: DiagnosisReport, panel: DiagnosisReportPanel, action: DiagnosisReportAction): Promise<void> {
   if (action.kind === 'markdown') {
     await showReadOnlyDocument('kms-diagnosis.md', renderDiagnosis(report, localize), 'markdown');
+    return;
+  }
+  if (action.kind === 'copy') {
+    await vscode.env.clipboard.writeText(renderDiagnosis(report, localize));
     return;
   }
   if (action.kind === 'fix') {
