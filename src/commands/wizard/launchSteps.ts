@@ -1,5 +1,5 @@
 // Create Instance with Role as wizard steps: region, VPC, vSwitch (its zone is the instance's), instance
-// type, image, security group, name, login (how, then the key pair or the password), role; then the dry
+// type, image (from DescribeImages), security group, public IP (none, or a bandwidth), name, login (how, then the key pair or the password), role; then the dry
 // run (RunInstances with DryRun=true: the service checks the request and the caller's permission without
 // creating anything) and the confirmation (the instance is billed). The one execute step is RunInstances.
 // The password goes only into the request: the log, the summary and the CLI text never contain it.
@@ -7,10 +7,14 @@
 import type * as vscode from 'vscode';
 import type { CloudServices, RunInstancesResult } from '../../cloud/types';
 import { validateInstanceType } from '../../policy/validation';
-import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, type LaunchAnswers, type Login } from '../../workflows/instanceLaunch';
-import { UserCancelledError } from '../cancelled';
+import {
+  launchCli, launchSummary, PUBLIC_BANDWIDTH, PUBLIC_IP_CHARGE_TYPE, runInstancesInput, validateInstancePassword, validatePublicBandwidth,
+  type LaunchAnswers, type Login,
+} from '../../workflows/instanceLaunch';
+import { isGoBack, UserCancelledError } from '../cancelled';
 import { pickRegion, pickRole } from '../pickers';
 import type { Prompter } from '../prompter';
+import { imageItems } from './launchImageItems';
 import { localizeProblem, type ExecuteStep, type L10n, type PromptStep, type WizardContext } from './wizard';
 
 export const DEFAULT_INSTANCE_TYPE = 'ecs.g7.large';
@@ -24,7 +28,11 @@ export interface LaunchContext extends WizardContext {
   zoneId?: string;
   instanceType?: string;
   imageId?: string;
+  /** The picked image's OS name (for the summary); absent for an id typed by hand. */
+  imageOsName?: string;
   securityGroupId?: string;
+  /** Mbit/s of outbound public bandwidth; 0 = no public IP. */
+  publicBandwidth?: number;
   instanceName?: string;
   loginKind?: Login['kind'];
   login?: Login;
@@ -86,16 +94,71 @@ export const instanceTypeStep = step('instanceType', async (c) => {
   });
 });
 
+/** At most two pages of DescribeImages (100 each): more is not a list anyone scrolls; an id can be typed. */
+export const IMAGE_LIST_LIMIT = 200;
+
+/**
+ * The region's public Linux images that run on the chosen instance type (DescribeImages filters them: one
+ * call on a real region), Alibaba Cloud Linux 3 first; "Enter an image id…" for any other image. Back in
+ * that box returns to the list (no new call).
+ */
 export const imageStep = step('imageId', async (c) => {
-  c.imageId = await input(c.ui, {
-    title: title(c, c.l10n.t('image')), value: DEFAULT_IMAGE, prompt: c.l10n.t('An image id of {0} (default: Alibaba Cloud Linux 3).', c.regionId!),
-    validateInput: (v) => (/^[A-Za-z0-9_.-]{2,128}$/.test(v.trim()) ? undefined : c.l10n.t('Enter an image id such as {0}.', DEFAULT_IMAGE)),
-  });
+  const images = c.services.ecs.listImages(c.regionId!, { imageOwnerAlias: 'system', osType: 'linux', instanceType: c.instanceType, status: 'Available' }, { limit: IMAGE_LIST_LIMIT });
+  const items = images.then((list) => imageItems(list, c.l10n));
+  for (;;) {
+    const picked = await c.ui.showQuickPick(items, {
+      title: title(c, c.l10n.t('image')), placeHolder: c.l10n.t('Public Linux images of {0} that run on {1}', c.regionId!, c.instanceType!),
+      matchOnDescription: true, matchOnDetail: true,
+    });
+    if (!picked) throw new UserCancelledError();
+    if (picked.image) {
+      c.imageId = picked.image.imageId;
+      c.imageOsName = picked.image.osName;
+      return;
+    }
+    try {
+      c.imageId = await input(c.ui, {
+        title: title(c, c.l10n.t('image')), value: DEFAULT_IMAGE, prompt: c.l10n.t('An image id of {0}: a custom or shared image starts with m-.', c.regionId!),
+        validateInput: (v) => (/^[A-Za-z0-9_.-]{2,128}$/.test(v.trim()) ? undefined : c.l10n.t('Enter an image id such as {0}.', DEFAULT_IMAGE)),
+      });
+      return;
+    } catch (error) {
+      if (!isGoBack(error)) throw error;
+    }
+  }
 });
 
 export const securityGroupStep = step('securityGroupId', async (c) => {
   const groups = c.services.ecs.listSecurityGroups(c.regionId!, { vpcId: c.vpcId }).then((l) => l.map((g) => ({ label: g.securityGroupName || g.securityGroupId, description: g.securityGroupId, securityGroupId: g.securityGroupId })));
   c.securityGroupId = (await pick(c.ui, groups, title(c, c.l10n.t('security group')), c.l10n.t('No security group in {0}: create one in the ECS console first.', c.vpcId!))).securityGroupId;
+});
+
+/** "Public IP?": none (the default: reachable only inside the VPC), or a public IP with an outbound bandwidth (InternetMaxBandwidthOut). */
+export const publicIpStep = step('publicBandwidth', async (c) => {
+  const ipTitle = title(c, c.l10n.t('public IP'));
+  const items: (vscode.QuickPickItem & { wantsIp: boolean })[] = [
+    { label: c.l10n.t('No public IP'), detail: c.l10n.t('Reachable only inside the VPC (other instances, VPN, bastion host); an EIP can be bound later.'), wantsIp: false },
+    { label: c.l10n.t('Public IP'), detail: c.l10n.t('Assigned at creation, with the outbound bandwidth you enter next; billed per GB of outbound traffic ({0}).', PUBLIC_IP_CHARGE_TYPE), wantsIp: true },
+  ];
+  for (;;) {
+    const choice = await c.ui.showQuickPick(items, { title: ipTitle, placeHolder: c.l10n.t('Public IP?') });
+    if (!choice) throw new UserCancelledError();
+    if (!choice.wantsIp) {
+      c.publicBandwidth = 0;
+      return;
+    }
+    try {
+      const mbps = await input(c.ui, {
+        title: ipTitle, value: String(PUBLIC_BANDWIDTH.suggested),
+        prompt: c.l10n.t('Outbound bandwidth in Mbit/s, {0} to {1}.', PUBLIC_BANDWIDTH.min, PUBLIC_BANDWIDTH.max),
+        validateInput: (v) => { const p = validatePublicBandwidth(v); return p ? localizeProblem(c.l10n, p) : undefined; },
+      });
+      c.publicBandwidth = Number(mbps);
+      return;
+    } catch (error) {
+      if (!isGoBack(error)) throw error; // Back from the bandwidth: the question again
+    }
+  }
 });
 
 export const instanceNameStep = step('instanceName', async (c) => {
@@ -135,6 +198,7 @@ export const launchRoleStep = step('roleName', async (c) => {
 export function answersOf(c: LaunchContext): LaunchAnswers {
   return {
     regionId: c.regionId!, vpcId: c.vpcId!, vSwitchId: c.vSwitchId!, zoneId: c.zoneId!, instanceType: c.instanceType!, imageId: c.imageId!,
+    imageOsName: c.imageOsName, publicBandwidth: c.publicBandwidth,
     securityGroupId: c.securityGroupId!, instanceName: c.instanceName, login: c.login!, roleName: c.roleName!,
   };
 }
@@ -170,6 +234,6 @@ export const launchExecuteStep: ExecuteStep<LaunchContext> = {
 };
 
 export const LAUNCH_PROMPTS = [
-  launchRegionStep, vpcStep, vSwitchStep, instanceTypeStep, imageStep, securityGroupStep, instanceNameStep,
+  launchRegionStep, vpcStep, vSwitchStep, instanceTypeStep, imageStep, securityGroupStep, publicIpStep, instanceNameStep,
   loginKindStep, loginDetailStep, launchRoleStep, dryRunStep, confirmLaunchStep,
 ];
