@@ -109,7 +109,7 @@ describe('createInstanceWithRole (emulator, scripted answers)', function () {
     assert.equal(created[0].vSwitchId, 'vsw-bp1demo02');
     assert.equal(created[0].zone, s.emulator.account.vswitches.get('vsw-bp1demo02')!.zone);
     assert.equal(created[0].name, 'wf-app-1');
-    assert.ok(p.notifications.some((n) => n.includes(created[0].id)), JSON.stringify(p.notifications));
+    assert.ok(p.notifications.some((n) => n.includes(created[0].id) && n.includes(`public IP ${made.publicIpAddress!.ipAddress![0]}`)), JSON.stringify(p.notifications));
     assert.ok(!JSON.stringify(p.asked).includes(PASSWORD), 'the prompter record never holds the password');
   });
 });

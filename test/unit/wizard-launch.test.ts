@@ -10,7 +10,7 @@ import {
 } from '../../src/commands/wizard/launchSteps';
 import { NO_PROGRESS, Wizard } from '../../src/commands/wizard/wizard';
 import type { Prompter } from '../../src/commands/prompter';
-import { fakeHost, testWizardContext, type Answer } from './support/fakePrompter';
+import { fakeHost, testWizardContext, type Answer, type Question } from './support/fakePrompter';
 
 const PASSWORD = 'Unit-Test-Passw0rd';
 
@@ -35,6 +35,11 @@ function services(options: { vpcs?: number; refuseDryRun?: boolean; images?: Ecs
       listVpcs: async () => Array.from({ length: options.vpcs ?? 1 }, (_, i) => ({ vpcId: `vpc-${i}`, vpcName: `app-vpc-${i}`, cidrBlock: '10.0.0.0/8' })),
       listVSwitches: async (_r: string, q: { vpcId?: string }) => [{ vSwitchId: `vsw-of-${q.vpcId}`, vSwitchName: 'app-vsw', zoneId: 'cn-hangzhou-k', cidrBlock: '10.0.1.0/24', availableIpAddressCount: 250 }],
       listSecurityGroups: async () => [{ securityGroupId: 'sg-1', securityGroupName: 'app-sg' }],
+      // The read-back after RunInstances: the last created instance, with a public IP when it asked for bandwidth.
+      async *listInstances(regionId: string, o: { filter?: { instanceIds?: readonly string[] } }) {
+        const last = runs.at(-1)!;
+        yield { instanceId: o.filter!.instanceIds![0], regionId, status: 'Pending', ramRoleName: last.ramRoleName, publicIpAddress: last.internetMaxBandwidthOut ? '47.96.1.2' : undefined };
+      },
       listImages: async (regionId: string, query?: ImageQuery, o?: { limit?: number }) => {
         imageQueries.push({ regionId, query, limit: o?.limit });
         return options.images ?? IMAGES;
@@ -60,7 +65,7 @@ function withBackButton(ui: Prompter): Prompter {
     showInputBox: (options) => ui.showInputBox({ ...options, backButton: true }),
   };
 }
-const asked = (c: LaunchContext) => (c.ui as unknown as { asked: { text: string; back: boolean; validation?: string }[]; assertDone(): void }).asked;
+const asked = (c: LaunchContext) => (c.ui as unknown as { asked: Question[]; assertDone(): void }).asked;
 
 test('VPC and vSwitch: the vSwitch list is the chosen VPC\'s, and its zone becomes the instance\'s', async () => {
   const c = context([{ pick: 'app-vpc-1' }, { pick: 'app-vsw' }], { regionId: 'cn-hangzhou' }, services({ vpcs: 2 }));
@@ -188,6 +193,7 @@ test('the wizard: a refused dry run stops before the confirmation; Back returns 
     ['aliyun_3_x64_20G_alibase_20240819.vhd', 10, 'PayByTraffic'], ['aliyun_3_x64_20G_alibase_20240819.vhd', 10, 'PayByTraffic'],
   ], 'the created instance gets the public IP the dry run checked');
   assert.deepEqual(c.result?.instanceIds, ['i-new']);
+  assert.deepEqual(c.created?.map((i) => [i.instanceId, i.ramRoleName, i.publicIpAddress]), [['i-new', 'AppRole', '47.96.1.2']], 'read back after the creation');
   (c.ui as unknown as { assertDone(): void }).assertDone();
 });
 

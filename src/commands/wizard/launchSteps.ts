@@ -5,7 +5,8 @@
 // The password goes only into the request: the log, the summary and the CLI text never contain it.
 // No vscode: unit-tested with scripted answers.
 import type * as vscode from 'vscode';
-import type { CloudServices, RunInstancesResult } from '../../cloud/types';
+import { collect } from '../../cloud/paging';
+import type { CloudServices, EcsInstance, RunInstancesResult } from '../../cloud/types';
 import { validateInstanceType } from '../../policy/validation';
 import {
   launchCli, launchSummary, PUBLIC_BANDWIDTH, PUBLIC_IP_CHARGE_TYPE, runInstancesInput, validateInstancePassword, validatePublicBandwidth,
@@ -41,6 +42,8 @@ export interface LaunchContext extends WizardContext {
   dryRun?: RunInstancesResult;
   /** Set by the execute step. */
   result?: RunInstancesResult;
+  /** The created instances as DescribeInstances reads them back after RunInstances (undefined when that failed). */
+  created?: EcsInstance[];
 }
 
 const title = (c: LaunchContext, step: string) => c.l10n.t('Create Instance with Role: {0}', step);
@@ -230,6 +233,14 @@ export const launchExecuteStep: ExecuteStep<LaunchContext> = {
     const answers = answersOf(c);
     c.result = await c.services.ecs.runInstances(runInstancesInput(answers, false));
     c.host.log.info(`Created instance(s) ${c.result.instanceIds.join(', ')} with role ${answers.roleName} (RequestId ${c.result.requestId ?? '-'}, ClientToken ${c.result.clientToken})`);
+    // Read back (DescribeInstances and its roles): the result names the public IP the service assigned.
+    // The instance exists whatever this answers, so a failed read-back is logged, not thrown.
+    try {
+      c.created = await collect(c.services.ecs.listInstances(answers.regionId, { filter: { instanceIds: c.result.instanceIds } }));
+      c.host.log.info(`Read back: ${c.created.map((i) => `${i.instanceId} ${i.status}, role ${i.ramRoleName ?? '-'}, public IP ${i.publicIpAddress ?? '-'}`).join('; ')}`);
+    } catch (error) {
+      c.host.log.warn(`Created, but reading the instance back failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
   },
 };
 
