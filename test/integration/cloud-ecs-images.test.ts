@@ -84,7 +84,7 @@ test('runInstances with a bandwidth: dry run and real call send it; the instance
   assert.equal(listed[0].publicIpAddress, a.publicIpAddress?.ipAddress?.[0], 'the extension shows the same address');
 });
 
-test('runInstances refusals: bandwidth out of 0–100, an arm64 image on an x86 type (documented codes, with RequestId)', async () => {
+test('runInstances refusals: bandwidth out of 0–100, an arm64 image on an x86 type, an unknown image (documented codes, with RequestId)', async () => {
   const base = { regionId: 'cn-hangzhou', instanceType: 'ecs.g7.large', imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd', vSwitchId: 'vsw-bp1demo01', securityGroupId: 'sg-bp1demo01' };
   const code = async (extra: object) => {
     try {
@@ -98,5 +98,6 @@ test('runInstances refusals: bandwidth out of 0–100, an arm64 image on an x86 
   assert.equal(await code({ internetMaxBandwidthOut: 101 }), 'InvalidInternetMaxBandwidthOut.Malformed');
   assert.equal(await code({ internetMaxBandwidthOut: 100, internetChargeType: 'PayByTraffic' }), 'accepted');
   assert.equal(await code({ imageId: 'aliyun_3_arm64_20G_alibase_20240819.vhd' }), 'ImageNotSupportInstanceType');
+  assert.equal(await code({ imageId: 'm-bp1nosuchimage0001' }), 'InvalidImageId.NotFound', 'an id typed by hand that does not exist fails the dry run');
   assert.equal(await code({ imageId: 'aliyun_3_arm64_20G_alibase_20240819.vhd', instanceType: 'ecs.g8y.large' }), 'accepted');
 });

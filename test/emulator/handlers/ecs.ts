@@ -222,8 +222,10 @@ export const ecsHandlers: Record<string, Handler> = {
     const groupId = ctx.params.SecurityGroupId;
     if (groupId && ctx.account.securityGroups.get(groupId)?.vpcId !== vswitch.vpcId) throw notFound('InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
     const role = ctx.params.RamRoleName ? ecsRole(ctx, ctx.params.RamRoleName, 401) : undefined;
+    // Only the public catalogue exists here (no custom or shared image): any other id is unknown, as it is to ECS.
     const image = systemImage(imageId);
-    if (image && image.architecture !== instanceTypeArchitecture(instanceType)) {
+    if (!image) throw notFound('InvalidImageId.NotFound', `The specified ImageId ${imageId} does not exist in ${regionId}.`);
+    if (image.architecture !== instanceTypeArchitecture(instanceType)) {
       throw new ApiError(403, 'ImageNotSupportInstanceType', `The image ${imageId} (${image.architecture}) does not support the instance type ${instanceType}.`);
     }
     const internet = publicBandwidth(ctx);
@@ -244,7 +246,7 @@ export const ecsHandlers: Record<string, Handler> = {
       ctx.account.instances.set(id, {
         id, name: ctx.params.InstanceName ?? id, region: regionId, zone: vswitch.zone, networkType: 'vpc', vpcId: vswitch.vpcId, vSwitchId,
         securityGroupIds: groupId ? [groupId] : [], privateIp: `172.16.${(ctx.account.instances.size >> 8) & 255}.${ctx.account.instances.size & 255}`,
-        publicIp: internet.bandwidth > 0 ? publicIp() : '', status: 'Running', instanceType, imageId, osName: image?.osName ?? 'Alibaba Cloud Linux 3', cpu: 2, memory: 4096,
+        publicIp: internet.bandwidth > 0 ? publicIp() : '', status: 'Running', instanceType, imageId, osName: image.osName, cpu: 2, memory: 4096,
         creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '', ramRolePolicy: '',
         internetMaxBandwidthOut: internet.bandwidth, internetChargeType: internet.chargeType,
       });
