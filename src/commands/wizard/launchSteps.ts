@@ -1,7 +1,8 @@
 // Create Instance with Role as wizard steps: region, VPC, vSwitch (its zone is the instance's), instance
-// type, image (from DescribeImages), security group, public IP (none, or a bandwidth), name, login (how, then the key pair or the password), role; then the dry
-// run (RunInstances with DryRun=true: the service checks the request and the caller's permission without
-// creating anything) and the confirmation (the instance is billed). The one execute step is RunInstances.
+// type, image (from DescribeImages), security group, public IP (none, or a bandwidth), name, login (how,
+// then the key pair or the password), role; then the dry run (RunInstances with DryRun=true: the service
+// checks the request and the caller's permission without creating anything) and the confirmation (the
+// instance is billed). The one execute step is RunInstances, read back with DescribeInstances.
 // The password goes only into the request: the log, the summary and the CLI text never contain it.
 // No vscode: unit-tested with scripted answers.
 import type * as vscode from 'vscode';
