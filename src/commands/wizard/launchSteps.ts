@@ -6,18 +6,19 @@
 // The password goes only into the request: the log, the summary and the CLI text never contain it.
 // No vscode: unit-tested with scripted answers.
 import type * as vscode from 'vscode';
-import { collect } from '../../cloud/paging';
-import type { CloudServices, EcsInstance, RunInstancesResult } from '../../cloud/types';
+import type { CloudServices, RunInstancesResult } from '../../cloud/types';
 import { validateInstanceType } from '../../policy/validation';
-import {
-  launchCli, launchSummary, PUBLIC_BANDWIDTH, PUBLIC_IP_CHARGE_TYPE, runInstancesInput, validateInstancePassword, validatePublicBandwidth,
-  type LaunchAnswers, type Login,
-} from '../../workflows/instanceLaunch';
-import { isGoBack, UserCancelledError } from '../cancelled';
+import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, type LaunchAnswers, type Login } from '../../workflows/instanceLaunch';
+import { UserCancelledError } from '../cancelled';
 import { pickRegion, pickRole } from '../pickers';
 import type { Prompter } from '../prompter';
-import { imageItems } from './launchImageItems';
 import { localizeProblem, type ExecuteStep, type L10n, type PromptStep, type WizardContext } from './wizard';
+// The image and public IP steps and the read-back after RunInstances.
+import { collect } from '../../cloud/paging';
+import type { EcsInstance } from '../../cloud/types';
+import { PUBLIC_BANDWIDTH, PUBLIC_IP_CHARGE_TYPE, validatePublicBandwidth } from '../../workflows/instanceLaunch';
+import { isGoBack } from '../cancelled';
+import { imageItems } from './launchImageItems';
 
 export const DEFAULT_INSTANCE_TYPE = 'ecs.g7.large';
 export const DEFAULT_IMAGE = 'aliyun_3_x64_20G_alibase_20240819.vhd';
