@@ -12,10 +12,11 @@ import { loadSdk } from './sdkLoader';
 import { chunk } from '../util/chunk';
 import { CloudError, isCloudError } from './cloudError';
 import { toInstance } from './ecsMapping';
+import { listImages } from './ecsImages';
 import { readBackInstanceRoles, type RoleWanted } from './instanceRoleReadBack';
 import type {
-  AttachRoleInput, CallOptions, CloudSettings, DetachRoleInput, EcsInstance, EcsRegion, EcsSecurityGroup, EcsService,
-  EcsVpc, EcsVSwitch, FanOutOptions, InstanceFilter, InstanceRamRole, InstanceRoleResult, ListInstancesOptions, Paged,
+  AttachRoleInput, CallOptions, CloudSettings, DetachRoleInput, EcsImage, EcsInstance, EcsRegion, EcsSecurityGroup, EcsService,
+  EcsVpc, EcsVSwitch, FanOutOptions, ImageQuery, InstanceFilter, InstanceRamRole, InstanceRoleResult, ListInstancesOptions, Paged,
   RegionOutcome, RunInstancesInput, RunInstancesResult,
 } from './types';
 
@@ -172,12 +173,19 @@ export class EcsServiceImpl implements EcsService {
     }, options.signal));
   }
 
+  listImages(regionId: string, query: ImageQuery = {}, options: CallOptions & { limit?: number } = {}): Promise<EcsImage[]> {
+    return listImages(this.context, this.client(regionId), regionId, query, options);
+  }
+
   async runInstances(input: RunInstancesInput, options: CallOptions = {}): Promise<RunInstancesResult> {
     const clientToken = input.clientToken ?? randomUUID();
     const request = new this.models.RunInstancesRequest({
       regionId: input.regionId, instanceType: input.instanceType, imageId: input.imageId, vSwitchId: input.vSwitchId,
       securityGroupId: input.securityGroupId, ramRoleName: input.ramRoleName, instanceName: input.instanceName, zoneId: input.zoneId,
       keyPairName: input.keyPairName, password: input.password, amount: input.amount ?? 1, dryRun: input.dryRun === true, clientToken,
+      // Bandwidth above 0 gives the instance a public IP at creation; without it the service's default (0: none).
+      internetMaxBandwidthOut: input.internetMaxBandwidthOut || undefined,
+      internetChargeType: input.internetMaxBandwidthOut ? input.internetChargeType : undefined,
     });
     try {
       const body = (await invoke(this.context, 'RunInstances', () => this.client(input.regionId).runInstances(request), {

@@ -92,7 +92,9 @@ function networkError(raw: RawError, apiAction?: string): CloudError | undefined
   const code = str(raw.code) ?? NETWORK_CODES.find((c) => message.includes(c));
   if (code && NETWORK_CODES.includes(code)) {
     const host = str(raw.hostname);
-    const text = host ? `${code} ${host}` : message || code;
+    // httpx appends "<METHOD> <url> failed." to Node's message with no separator ("socket hang upPOST http://…").
+    const readable = message.replace(/(?<=\S)(GET|POST|PUT|DELETE|HEAD|PATCH) (\S+) failed\.$/, ' ($1 $2 failed)');
+    const text = host ? `${code} ${host}` : readable || code;
     return new CloudError({ code, message: text, apiAction, retryable: !PERMANENT_NETWORK_CODES.includes(code) });
   }
   return undefined;

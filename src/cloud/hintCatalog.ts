@@ -28,6 +28,7 @@ const KEY_NOT_FOUND: Entry = { key: 'The KMS key was not found in this region (o
 const KEY_DISABLED: Entry = { key: 'The KMS key is disabled. Enable it in the KMS console first.' };
 const KEY_PENDING_DELETION: Entry = { key: 'The KMS key is pending deletion. Cancel the deletion in the KMS console to use it.' };
 const NOT_ALLOWED: Entry = { key: 'The caller is not allowed to do this. Grant the needed action with a RAM policy.' };
+const PUBLIC_BANDWIDTH: Entry = { key: 'The public bandwidth is a whole number of Mbit/s from 0 (no public IP) to 100.' };
 const NO_INSTANCE: Entry = { key: 'No such instance in this region. Check the instance id and the region.' };
 const CLASSIC_NETWORK: Entry = { key: 'Instance RAM roles work only for instances in a VPC; this one is in the classic network.' };
 const OTHER_ROLE: Entry = { key: 'The instance already has another RAM role. Detach it first (Replace Role does both).', action: COMMAND.replaceRole };
@@ -86,6 +87,13 @@ const BY_CODE: Readonly<Record<string, Entry>> = {
   'InvalidRamRole.NotFound': { key: 'No RAM role with this name. Check the name or create the role first.', action: COMMAND.createRole },
   'InvalidVSwitchId.NotFound': { key: 'The vSwitch does not exist in this region. Choose a vSwitch of the instance\'s region and zone.' },
   'InvalidSecurityGroupId.NotFound': { key: 'The security group does not exist in this region. Choose a security group of the vSwitch\'s VPC.' },
+  // Create Instance with Role: the image, the instance type and the public bandwidth.
+  'InvalidImageId.NotFound': { key: 'The image does not exist in this region (or is not shared with this account). Check the image id and the region.' },
+  'ImageNotSupportInstanceType': { key: 'The image does not run on this instance type (an arm64 image on an x86 type, or the reverse). Choose an image the image step lists for the instance type.' },
+  'InvalidInstanceType.ValueNotSupported': { key: 'This instance type does not exist or is not offered here. Check the name (e.g. ecs.g7.large) and choose one sold in this zone.' },
+  'InvalidInternetMaxBandwidthOut.Malformed': PUBLIC_BANDWIDTH,
+  'InvalidBandwidthOut.LessThanZero': PUBLIC_BANDWIDTH,
+  'InvalidInternetChargeType.ValueNotSupported': { key: 'Public bandwidth is billed PayByTraffic or PayByBandwidth; the request named another charge type.' },
   'InvalidRegionId.MalFormed': BAD_REGION,
   'InvalidRegionId.NotFound': BAD_REGION,
   'InvalidInstance.NotFound': NO_INSTANCE,
@@ -155,6 +163,11 @@ export const GENERIC_CODES: Readonly<Record<string, string>> = {
   ServiceUnavailable: 'a 5xx: the "internal error, retry later" hint of hintFor',
   'Metadata.NotFound': 'an item the instance does not have: callers treat it as "none"',
   'Metadata.HttpError': 'the message names the HTTP status',
+  // DescribeImages filters the image step sends as constants: a refusal is an extension bug.
+  InvalidOSType: 'the image step always sends OSType linux: an extension bug',
+  InvalidArchitecture: 'the extension sends no Architecture (InstanceType filters instead): an extension bug',
+  InvalidUsage: 'the extension sends no Usage: an extension bug',
+  'InvalidImageOwnerAlias.ValueNotSupported': 'the image step always sends ImageOwnerAlias system: an extension bug',
   // Cloud Assistant parameters the extension builds itself (fleet check): a refusal is an extension bug.
   'CmdContent.ExceedLimit': 'the fleet check script is built by the extension: an extension bug',
   'CmdContent.DecodeError': 'as CmdContent.ExceedLimit',

@@ -20,5 +20,8 @@ export async function createInstanceWithRole(ctx: CommandContext, ref?: NodeRef)
   ctx.trees.instances.refresh();
   ctx.trees.roles.refresh();
   const result = context.result!;
-  void ctx.ui.showInformationMessage(vscode.l10n.t('Created the instance {0} with the role {1}. It takes a minute or two to start.', result.instanceIds.join(', '), context.roleName!), {});
+  const publicIp = context.created?.find((i) => i.publicIpAddress)?.publicIpAddress;
+  void ctx.ui.showInformationMessage(publicIp
+    ? vscode.l10n.t('Created the instance {0} with the role {1} and the public IP {2}. It takes a minute or two to start.', result.instanceIds.join(', '), context.roleName!, publicIp)
+    : vscode.l10n.t('Created the instance {0} with the role {1}. It takes a minute or two to start.', result.instanceIds.join(', '), context.roleName!), {});
 }

@@ -28,7 +28,7 @@ export type DiagnoseOutcome = DiagnosisReport & { /** The report panel's HTML (w
 export async function diagnose(ctx: CommandContext, ref?: NodeRef): Promise<DiagnoseOutcome> {
   const where = await surroundings(ctx);
   const key = keyOfRef(ref) ?? presetKey() ?? (await askKey(ctx, where.fallbackRegionId, where.management));
-  return diagnoseAndShow(ctx, key);
+  return diagnoseAndShow(ctx, key, where);
 }
 
 /** The management profile (if any) and the region to use when the key names none: read again on every run. */
@@ -38,8 +38,9 @@ async function surroundings(ctx: CommandContext) {
   return { management, fallbackRegionId: snapshot.identity?.regionId ?? management?.regionId ?? readCloudSettings().defaultRegion ?? DEFAULT_REGION };
 }
 
-async function diagnoseAndShow(ctx: CommandContext, key: KeyChoice | undefined): Promise<DiagnoseOutcome> {
-  const { management, fallbackRegionId } = await surroundings(ctx);
+/** `where`: the surroundings the command just read; a re-run (after a fix) reads them again. */
+async function diagnoseAndShow(ctx: CommandContext, key: KeyChoice | undefined, where?: Awaited<ReturnType<typeof surroundings>>): Promise<DiagnoseOutcome> {
+  const { management, fallbackRegionId } = where ?? (await surroundings(ctx));
   const metadata = ctx.session.factory.metadata;
   const report = await withCancellableProgress(vscode.l10n.t('Diagnosing KMS access…'), (signal) => runDiagnosis({
     signal,
@@ -65,10 +66,14 @@ async function diagnoseAndShow(ctx: CommandContext, key: KeyChoice | undefined):
   return Object.assign(report, { html: panel.html });
 }
 
-/** A button of the report: run the line's fix, then diagnose the same key again; re-run; or the Markdown copy. */
+/** A button of the report: run the line's fix, then diagnose the same key again; re-run; or the Markdown copy (shown or copied). */
 async function onReportAction(ctx: CommandContext, key: KeyChoice | undefined, report: DiagnosisReport, panel: DiagnosisReportPanel, action: DiagnosisReportAction): Promise<void> {
   if (action.kind === 'markdown') {
     await showReadOnlyDocument('kms-diagnosis.md', renderDiagnosis(report, localize), 'markdown');
+    return;
+  }
+  if (action.kind === 'copy') {
+    await vscode.env.clipboard.writeText(renderDiagnosis(report, localize));
     return;
   }
   if (action.kind === 'fix') {

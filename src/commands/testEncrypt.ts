@@ -1,7 +1,9 @@
 // Test Encrypt (with this instance's credential) and Test Encrypt as Profile: choose the key and the
-// plaintext, Encrypt → Decrypt → compare, show the report, explain a failure with a button that fixes it.
+// plaintext, Encrypt → Decrypt → compare, show the report (a panel with the fix's button, "Run Again" and the
+// Markdown copy), explain a failure in a notification with the same buttons.
 import * as vscode from 'vscode';
 import type { CloudServices } from '../cloud/types';
+import { COMMAND } from '../commandIds';
 import { parseEncryptionContext } from '../diagnosis/encryptionContext';
 import { renderEncryptReport } from '../diagnosis/encryptReport';
 import { explainKmsFailure, type KmsFailureExplanation } from '../diagnosis/explainKmsFailure';
@@ -11,8 +13,8 @@ import { english } from '../util/message';
 import type { NodeRef } from '../views/common/nodeRef';
 import type { CommandContext } from './commandContext';
 import { keyOfRef, kmsEndpointInfo, managementServices, pickKey } from './kms/kmsTarget';
-import { instanceReady, offerRemedy, withCancellableProgress, type OfferedAction } from './kms/testFlowSupport';
-import { showReadOnlyDocument } from './readOnlyDocument';
+import { showReport } from './kms/showReport';
+import { instanceReady, offerRemedy, remedyButtons, withCancellableProgress, type OfferedAction } from './kms/testFlowSupport';
 import { requireServices } from './requireServices';
 import { UserCancelledError } from './runCommand';
 
@@ -32,6 +34,9 @@ export interface EncryptTestOutcome {
   readonly actions?: readonly OfferedAction[];
   /** Set when the test could not start (not on ECS, no role...). */
   readonly notRun?: string;
+  /** The report as Markdown and as the panel's HTML (what the tests read). */
+  readonly report?: string;
+  readonly html?: string;
 }
 
 /** Encrypt → Decrypt → compare with ONLY this instance's credential (the role the application will use). */
@@ -76,10 +81,19 @@ export async function runEncryptTest(ctx: CommandContext, ref: NodeRef | undefin
     });
   }
   const credential = mode === 'instance' ? vscode.l10n.t('instance RAM role {0}', principal) : vscode.l10n.t('profile {0}', principal);
-  await showReadOnlyDocument('kms-test-encrypt.md', renderEncryptReport({
+  const markdown = renderEncryptReport({
     credential, key: key.identifier, regionId, kms: kmsInfo, plaintextLength: plaintext.length,
     encryptionContextKeys: Object.keys(encryptionContext ?? {}), result, explanation,
-  }, localize), 'markdown');
+  }, localize);
+  const fixes = explanation
+    ? remedyButtons(ctx, explanation, { roleName: mode === 'instance' ? principal : undefined, keyId: key.identifier, regionId, management, kms: kmsInfo })
+    : [];
+  const again = { kind: 'key', keyId: key.identifier, regionId } satisfies NodeRef;
+  const panel = showReport({
+    viewType: 'alicloudKms.testEncryptReport', title: vscode.l10n.t('Test Encrypt'), fileName: 'kms-test-encrypt.md', markdown,
+    tone: result.failed || !result.matches ? 'failed' : 'passed',
+    buttons: [...fixes, { label: vscode.l10n.t('Run Again'), run: () => vscode.commands.executeCommand(mode === 'instance' ? COMMAND.testEncrypt : COMMAND.testEncryptAsProfile, again) }],
+  });
 
   const calls = result.calls.map((c) => ({ api: c.api, ok: c.ok, latencyMs: Math.round(c.latencyMs), requestId: c.requestId ?? c.error?.requestId, keyId: c.keyId, keyVersionId: c.keyVersionId, code: c.error?.code }));
   ctx.log.info(`Test Encrypt (${mode}: ${principal}) key ${key.identifier} in ${regionId} via ${kms.endpoint}: ` +
@@ -87,16 +101,15 @@ export async function runEncryptTest(ctx: CommandContext, ref: NodeRef | undefin
     (result.failed ? ` | ${english(explanation!.summary)}` : ` | plaintext ${result.matches ? 'matches' : 'DIFFERS'}`));
 
   let actions: OfferedAction[] = [];
-  if (explanation) {
-    actions = await offerRemedy(ctx, explanation, { roleName: mode === 'instance' ? principal : undefined, keyId: key.identifier, regionId, management, kms: kmsInfo });
-  } else {
-    void ctx.ui.showInformationMessage(vscode.l10n.t('Test Encrypt passed: {0} encrypted and decrypted with key {1}.', credential, key.identifier), {});
-  }
+  if (explanation) actions = offerRemedy(ctx, explanation, fixes);
+  else void ctx.ui.showInformationMessage(vscode.l10n.t('Test Encrypt passed: {0} encrypted and decrypted with key {1}.', credential, key.identifier), {});
   return {
     ok: !result.failed && result.matches === true, mode, principal, key: key.identifier, regionId, endpoint: kms.endpoint, calls, matches: result.matches,
     explanation: explanation && { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy },
     offered: actions.map((a) => a.label),
     actions,
+    report: markdown,
+    html: panel.html,
   };
 }
 

@@ -1,6 +1,7 @@
 // Test Secret Read: GetSecretValue with the instance credential; the report shows the version and
-// stages and the value masked; "Reveal Value" (confirmed) shows it in the report, nowhere else.
+// stages and the value masked, in a report panel; "Reveal Value" (confirmed) shows it in the report, nowhere else.
 import * as vscode from 'vscode';
+import { COMMAND } from '../commandIds';
 import { explainKmsFailure } from '../diagnosis/explainKmsFailure';
 import { readSecretValue } from '../diagnosis/kmsRoundTrip';
 import { renderSecretReport } from '../diagnosis/secretReport';
@@ -8,11 +9,13 @@ import { validateSecretName } from '../policy/validation';
 import { localize } from '../util/localize';
 import { maskSecret } from '../util/mask';
 import { english } from '../util/message';
+import type { ReportButton } from '../views/common/markdownReport';
 import { refOfKind, type NodeRef } from '../views/common/nodeRef';
+import type { ReportPanel } from '../views/common/reportPanel';
 import type { CommandContext } from './commandContext';
 import { kmsEndpointInfo, managementServices } from './kms/kmsTarget';
-import { instanceReady, offerRemedy, withCancellableProgress } from './kms/testFlowSupport';
-import { showReadOnlyDocument } from './readOnlyDocument';
+import { showReport } from './kms/showReport';
+import { instanceReady, offerRemedy, remedyButtons, withCancellableProgress } from './kms/testFlowSupport';
 import { UserCancelledError } from './runCommand';
 
 export interface SecretReadOutcome {
@@ -25,6 +28,9 @@ export interface SecretReadOutcome {
   readonly explanation?: { code: string; summary: string; fix: string; remedy?: string };
   readonly offered: readonly string[];
   readonly notRun?: string;
+  /** The report as Markdown and as the panel's HTML (what the tests read); the value masked in both. */
+  readonly report?: string;
+  readonly html?: string;
 }
 
 /** GetSecretValue with this instance's credential: version and stages, the value masked unless revealed. */
@@ -43,29 +49,42 @@ export async function testSecretRead(ctx: CommandContext, ref?: NodeRef): Promis
   if (result.call.error?.code === 'Cancelled') throw new UserCancelledError();
 
   const base = { secretName, regionId, offered: [] as string[] };
+  const again = { label: vscode.l10n.t('Run Again'), run: () => vscode.commands.executeCommand(COMMAND.testSecretRead, { kind: 'secret', secretName, regionId } satisfies NodeRef) };
+  const show = (markdown: string, buttons: ReportButton[], copyable = true) => showReport({
+    viewType: 'alicloudKms.testSecretReadReport', title: vscode.l10n.t('Test Secret Read'), fileName: 'kms-test-secret-read.md', markdown,
+    tone: result.call.ok ? 'passed' : 'failed', buttons: [...buttons, again], copyable,
+  });
   if (!result.call.ok) {
     const explanation = explainKmsFailure(result.call.error, {
       action: 'kms:GetSecretValue', principal: ready.roleName, isInstanceRole: true, resource: secretName, resourceKind: 'secret',
       regionId, endpoint: kms.endpoint, vpcEndpoint: kmsInfo.vpc,
     });
     const report = renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, explanation }, localize);
-    await showReadOnlyDocument('kms-test-secret-read.md', report, 'markdown');
+    const fixes = remedyButtons(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo });
+    const panel = show(report, fixes);
     ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ${explanation.code} RequestId=${explanation.requestId ?? '-'} | ${english(explanation.summary)}`);
-    const offered = (await offerRemedy(ctx, explanation, { roleName: ready.roleName, regionId, management, kms: kmsInfo })).map((a) => a.label);
-    return { ...base, ok: false, requestId: explanation.requestId, offered, explanation: { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy } };
+    const offered = offerRemedy(ctx, explanation, fixes).map((a) => a.label);
+    return { ...base, ok: false, requestId: explanation.requestId, offered, explanation: { code: explanation.code, summary: english(explanation.summary), fix: english(explanation.fix), remedy: explanation.remedy }, report, html: panel.html };
   }
 
-  await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: maskSecret(value ?? '') }, localize), 'markdown');
-  ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ok, version ${result.versionId ?? '-'} [${result.versionStages.join(',')}] RequestId=${result.call.requestId ?? '-'} (value not logged)`);
-  const reveal = vscode.l10n.t('Reveal Value');
-  void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} can read secret {1} (version {2}).', ready.roleName, secretName, result.versionId ?? '-'), {}, reveal).then(async (choice) => {
-    if (choice !== reveal || value === undefined) return;
+  // The value is shown masked; "Reveal Value" (in the report or the notification) asks first and then shows
+  // it in the report only: that version has no Markdown copy and no Copy button, and "Hide Value" masks it again.
+  const masked = renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: maskSecret(value ?? '') }, localize);
+  const showMasked = (): ReportPanel => show(masked, value === undefined ? [] : [{ label: vscode.l10n.t('Reveal Value'), run: reveal }]);
+  const reveal = async () => {
     const confirm = vscode.l10n.t('Reveal');
     const sure = await ctx.ui.showWarningMessage(
       vscode.l10n.t('Show the value of secret {0} in the report? Anyone who can see your screen will see it. It is not saved or logged.', secretName), { modal: true }, confirm);
-    if (sure === confirm) await showReadOnlyDocument('kms-test-secret-read.md', renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: value }, localize), 'markdown');
+    if (sure !== confirm) return;
+    show(renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: value }, localize), [{ label: vscode.l10n.t('Hide Value'), run: showMasked }], false);
+  };
+  const panel = showMasked();
+  ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ok, version ${result.versionId ?? '-'} [${result.versionStages.join(',')}] RequestId=${result.call.requestId ?? '-'} (value not logged)`);
+  const revealLabel = vscode.l10n.t('Reveal Value');
+  void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} can read secret {1} (version {2}).', ready.roleName, secretName, result.versionId ?? '-'), {}, revealLabel).then(async (choice) => {
+    if (choice === revealLabel && value !== undefined) await reveal();
   });
-  return { ...base, ok: true, versionId: result.versionId, versionStages: result.versionStages, requestId: result.call.requestId };
+  return { ...base, ok: true, versionId: result.versionId, versionStages: result.versionStages, requestId: result.call.requestId, report: masked, html: panel.html };
 }
 
 /** A secret name (KMS rules) or a secret ARN; anything else is refused with the rule, before any call. */

@@ -20,12 +20,13 @@ export function endpointKind(kms: KmsEndpointInfo, l: Localize): string {
   return kms.overridden ? l(text('set by alicloudKms.endpoints')) : kms.vpc ? l(text('VPC endpoint')) : l(text('public endpoint'));
 }
 
+// Plain marks (✔ ✘) that common fonts have, not emoji, which many Linux machines cannot draw (the report panel).
 function callLine(call: TimedCall): string {
   const ms = `${Math.round(call.latencyMs)} ms`;
   if (call.ok) {
-    return `| ${call.api} | ✅ | ${ms} | \`${call.requestId ?? '-'}\` | \`${call.keyId ?? '-'}\` | \`${call.keyVersionId ?? '-'}\` |`;
+    return `| ${call.api} | ✔ | ${ms} | \`${call.requestId ?? '-'}\` | \`${call.keyId ?? '-'}\` | \`${call.keyVersionId ?? '-'}\` |`;
   }
-  return `| ${call.api} | ❌ ${call.error?.code ?? ''} | ${ms} | \`${call.error?.requestId ?? '-'}\` | - | - |`;
+  return `| ${call.api} | ✘ ${call.error?.code ?? ''} | ${ms} | \`${call.error?.requestId ?? '-'}\` | - | - |`;
 }
 
 export function renderEncryptReport(r: EncryptReportInput, l: Localize): string {

@@ -13,6 +13,8 @@ export interface KeyAccessReportInput {
   /** Attached policies whose document could not be read, with why. */
   unreadable: string[];
   explanations: ActionExplanation[];
+  /** Set when asked about an instance: `roleName` is the role attached to it. */
+  instance?: { instanceId: string; instanceName?: string };
 }
 
 function verdictText(e: ActionExplanation, l: Localize): string {
@@ -39,14 +41,20 @@ export function somethingMissing(explanations: readonly ActionExplanation[]): bo
 }
 
 export function renderKeyAccessReport(input: KeyAccessReportInput, l: Localize): string {
-  const lines = [
-    `# ${input.target.kind === 'key'
+  const title = input.instance && input.target.kind === 'key'
+    ? l(text('Explain Access: instance {0} (role {1}) and key {2}', input.instance.instanceName ? `${input.instance.instanceName} (${input.instance.instanceId})` : input.instance.instanceId, input.roleName, input.target.keyId))
+    : input.target.kind === 'key'
       ? l(text('Explain Access: role {0} and key {1}', input.roleName, input.target.keyId))
-      : l(text('Explain Access: role {0} and secret {1}', input.roleName, input.target.secretName))}`,
+      : l(text('Explain Access: role {0} and secret {1}', input.roleName, input.target.secretName));
+  const lines = [
+    `# ${title}`,
     '',
     `- ${l(text('Resource'))}: \`${input.resource}\``,
     `- ${l(text('Policies attached to role {0}', input.roleName))}: ${input.policies.join(', ') || '-'}`,
     ...input.unreadable.map((u) => `- ${l(text('Not evaluated (could not be read): {0}', u))}`),
+    // AttachInstanceRamRole takes an optional Policy that narrows the role on that one instance, but no ECS
+    // API returns it (DescribeInstanceRamRole lists only InstanceId and RamRoleName): say what this cannot see.
+    ...(input.instance ? [`- ${l(text('Not evaluated: a policy given to AttachInstanceRamRole for this instance (the ECS API does not return it). It can only narrow what the role allows.'))}`] : []),
   ];
   for (const e of input.explanations) {
     lines.push('', `## ${e.action}: ${verdictText(e, l)}`, '');

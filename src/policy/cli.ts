@@ -83,6 +83,9 @@ export interface RunInstancesCliParams {
   /** True when the user chose a password: the command reads it from $ALIYUN_ECS_PASSWORD, never inline. */
   usesPassword?: boolean;
   amount?: number;
+  /** Above 0: the instance gets a public IP with this outbound bandwidth (Mbit/s). */
+  internetMaxBandwidthOut?: number;
+  internetChargeType?: string;
   dryRun?: boolean;
 }
 
@@ -98,6 +101,8 @@ export function runInstancesCommand(p: RunInstancesCliParams): string {
     InstanceName: p.instanceName,
     RamRoleName: p.roleName,
     KeyPairName: p.keyPairName,
+    InternetMaxBandwidthOut: p.internetMaxBandwidthOut || undefined,
+    InternetChargeType: p.internetMaxBandwidthOut ? p.internetChargeType : undefined,
     Amount: p.amount ?? 1,
     DryRun: p.dryRun ? true : undefined,
   });

@@ -1,4 +1,4 @@
-import type { CloudServices, RegionOutcome } from '../cloud/types';
+import type { CloudServices, EcsInstance, RegionOutcome } from '../cloud/types';
 
 export interface AttachedInstance {
   readonly regionId: string;
@@ -7,6 +7,8 @@ export interface AttachedInstance {
   readonly ramRoleName: string;
   /** When the instance was listed (the region scan), its name. */
   readonly instanceName?: string;
+  /** The instance as listed (status, OS, addresses…), with its role: what the fleet check needs. */
+  readonly instance?: EcsInstance;
 }
 
 /**
@@ -19,13 +21,15 @@ export interface AttachedInstance {
 export const BY_NAME_MAX_ROLES = 3;
 
 /**
- * The instances, in every region, that have one of `roleNames` attached, region by region as they answer
+ * The instances, in every region (or in `options.regions`), that have one of `roleNames` attached, region by region as they answer
  * (a region that fails is an outcome of its own, not the end of the list). Role names compare
  * case-insensitively, as RAM's do.
  */
-export async function* instancesWithRoles(services: CloudServices, roleNames: readonly string[]): AsyncIterable<RegionOutcome<AttachedInstance[]>> {
+export async function* instancesWithRoles(
+  services: CloudServices, roleNames: readonly string[], options: { regions?: readonly string[] } = {},
+): AsyncIterable<RegionOutcome<AttachedInstance[]>> {
   if (roleNames.length === 0) return;
-  const regions = (await services.ecs.describeRegions()).map((r) => r.regionId);
+  const regions = options.regions?.length ? options.regions : (await services.ecs.describeRegions()).map((r) => r.regionId);
   // Deduplicated case-insensitively (RAM's rule); a role is asked for as RAM spelled it, not lower-cased.
   const spelled = new Map<string, string>();
   for (const r of roleNames) if (!spelled.has(r.toLowerCase())) spelled.set(r.toLowerCase(), r);
@@ -38,16 +42,19 @@ export async function* instancesWithRoles(services: CloudServices, roleNames: re
       }
       if (attached.length === 0) return attached;
       // Their names (people know their instances by name): one DescribeInstances by id, only where some were found.
-      const names = new Map<string, string | undefined>();
-      for await (const i of services.ecs.listInstances(regionId, { ...options, includeRamRoles: false, filter: { instanceIds: attached.map((a) => a.instanceId) } })) names.set(i.instanceId, i.instanceName);
-      return attached.map((a) => ({ ...a, instanceName: names.get(a.instanceId) }));
+      const listed = new Map<string, EcsInstance>();
+      for await (const i of services.ecs.listInstances(regionId, { ...options, includeRamRoles: false, filter: { instanceIds: attached.map((a) => a.instanceId) } })) listed.set(i.instanceId, i);
+      return attached.map((a) => {
+        const instance = listed.get(a.instanceId);
+        return { ...a, instanceName: instance?.instanceName, instance: instance && { ...instance, ramRoleName: a.ramRoleName } };
+      });
     });
     return;
   }
   yield* services.fanOut(regions, async (regionId, options) => {
     const out: AttachedInstance[] = [];
     for await (const i of services.ecs.listInstances(regionId, { ...options, includeRamRoles: true })) {
-      if (i.ramRoleName && wanted.has(i.ramRoleName.toLowerCase())) out.push({ regionId, instanceId: i.instanceId, ramRoleName: i.ramRoleName, instanceName: i.instanceName });
+      if (i.ramRoleName && wanted.has(i.ramRoleName.toLowerCase())) out.push({ regionId, instanceId: i.instanceId, ramRoleName: i.ramRoleName, instanceName: i.instanceName, instance: i });
     }
     return out;
   });

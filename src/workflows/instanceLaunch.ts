@@ -14,11 +14,34 @@ export interface LaunchAnswers {
   readonly zoneId: string;
   readonly instanceType: string;
   readonly imageId: string;
+  /** The image's OS name from DescribeImages, for the summary (absent for an id typed by hand). */
+  readonly imageOsName?: string;
   readonly securityGroupId: string;
+  /** Outbound public bandwidth in Mbit/s: above 0 the instance gets a public IP; 0 or absent, none. */
+  readonly publicBandwidth?: number;
   readonly instanceName?: string;
   readonly login: Login;
   readonly roleName: string;
 }
+
+/**
+ * RunInstances' InternetMaxBandwidthOut: 0 to 100 Mbit/s (the API reference; api-meta documents no
+ * range). 0 is "no public IP", so a bandwidth the user asks for is 1 to 100.
+ */
+export const PUBLIC_BANDWIDTH = { min: 1, max: 100, suggested: 5 } as const;
+/** Billed per GB of outbound traffic: nothing is paid for an idle public IP (the API's default charge type, sent explicitly). */
+export const PUBLIC_IP_CHARGE_TYPE = 'PayByTraffic';
+
+export function validatePublicBandwidth(value: string): Problem | undefined {
+  const text = value.trim();
+  const n = Number(text);
+  if (!/^\d+$/.test(text) || n < PUBLIC_BANDWIDTH.min || n > PUBLIC_BANDWIDTH.max) {
+    return problem('Bandwidth.Range', 'Enter a whole number of Mbit/s from {0} to {1}.', PUBLIC_BANDWIDTH.min, PUBLIC_BANDWIDTH.max);
+  }
+  return undefined;
+}
+
+const bandwidthOf = (a: LaunchAnswers): number | undefined => (a.publicBandwidth && a.publicBandwidth > 0 ? a.publicBandwidth : undefined);
 
 export function runInstancesInput(a: LaunchAnswers, dryRun: boolean, clientToken?: string): RunInstancesInput {
   return {
@@ -26,6 +49,7 @@ export function runInstancesInput(a: LaunchAnswers, dryRun: boolean, clientToken
     securityGroupId: a.securityGroupId, instanceName: a.instanceName || undefined, ramRoleName: a.roleName, amount: 1, dryRun,
     keyPairName: a.login.kind === 'keyPair' ? a.login.keyPairName : undefined,
     password: a.login.kind === 'password' ? a.login.password : undefined,
+    internetMaxBandwidthOut: bandwidthOf(a), internetChargeType: bandwidthOf(a) ? PUBLIC_IP_CHARGE_TYPE : undefined,
     clientToken,
   };
 }
@@ -36,6 +60,7 @@ export function launchCli(a: LaunchAnswers, dryRun = false): string {
     regionId: a.regionId, zoneId: a.zoneId, imageId: a.imageId, instanceType: a.instanceType, securityGroupId: a.securityGroupId,
     vSwitchId: a.vSwitchId, roleName: a.roleName, instanceName: a.instanceName || undefined,
     keyPairName: a.login.kind === 'keyPair' ? a.login.keyPairName : undefined, usesPassword: a.login.kind === 'password', amount: 1, dryRun,
+    internetMaxBandwidthOut: bandwidthOf(a), internetChargeType: bandwidthOf(a) ? PUBLIC_IP_CHARGE_TYPE : undefined,
   });
 }
 
@@ -45,7 +70,10 @@ export function launchSummary(a: LaunchAnswers): string[] {
   return [
     `region ${a.regionId}, zone ${a.zoneId}`,
     `VPC ${a.vpcId}, vSwitch ${a.vSwitchId}, security group ${a.securityGroupId}`,
-    `instance type ${a.instanceType}, image ${a.imageId}`,
+    `instance type ${a.instanceType}, image ${a.imageId}${a.imageOsName ? ` (${a.imageOsName})` : ''}`,
+    bandwidthOf(a)
+      ? `public IP: yes, up to ${bandwidthOf(a)} Mbit/s outbound, ${PUBLIC_IP_CHARGE_TYPE}`
+      : 'public IP: none (reachable only inside the VPC)',
     `instance RAM role ${a.roleName}, login ${login}${a.instanceName ? `, name ${a.instanceName}` : ''}`,
   ];
 }

@@ -21,6 +21,7 @@ const WEB1 = 'i-bp1demo0000000000001';
 const WEB2 = 'i-bp1demo0000000000002';
 const CLASSIC = 'i-bp1demo0000000000004';
 const KEY = 'key-hzzdemo0000000000001';
+const ALINUX3 = 'aliyun_3_x64_20G_alibase_20240819.vhd';
 const ids = (...x: string[]) => JSON.stringify(x);
 const doc = (action: string) => JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: action, Resource: '*' }] });
 const trust = JSON.stringify({ Version: '1', Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { Service: ['ecs.aliyuncs.com'] } }] });
@@ -57,12 +58,30 @@ export const ECS_CASES: Case[] = [
   ok('ecs', 'DescribeVpcs', { ...R }),
   ok('ecs', 'DescribeVSwitches', { ...R, VpcId: 'vpc-bp1demo01' }),
   ok('ecs', 'DescribeSecurityGroups', { ...R }),
-  err('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', DryRun: 'true' }, 'DryRunOperation'),
-  ok('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', RamRoleName: 'EcsKmsAccessRole', ClientToken: 'conformance-1' }),
-  err('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-none' }, 'InvalidVSwitchId.NotFound'),
-  err('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', SecurityGroupId: 'sg-none' }, 'InvalidSecurityGroupId.NotFound'),
-  err('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', RamRoleName: 'OpsAdminRole' }, 'InvalidRamRole.NotEcsRole'),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', DryRun: 'true' }, 'DryRunOperation'),
+  ok('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', RamRoleName: 'EcsKmsAccessRole', ClientToken: 'conformance-1' }),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-none' }, 'InvalidVSwitchId.NotFound'),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', SecurityGroupId: 'sg-none' }, 'InvalidSecurityGroupId.NotFound'),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', RamRoleName: 'OpsAdminRole' }, 'InvalidRamRole.NotEcsRole'),
   ok('ecs', 'DescribeVpcs', { ...R }, { as: 'auditor' }),
+  // Create Instance with Role: a public IP (InternetMaxBandwidthOut 0–100) and an image that fits the instance type.
+  ok('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', InternetMaxBandwidthOut: '5', InternetChargeType: 'PayByTraffic', ClientToken: 'conformance-2' }),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', InternetMaxBandwidthOut: '101' }, 'InvalidInternetMaxBandwidthOut.Malformed'),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', InternetMaxBandwidthOut: '-1' }, 'InvalidBandwidthOut.LessThanZero'),
+  err('ecs', 'RunInstances', { ...R, ImageId: ALINUX3, InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', InternetMaxBandwidthOut: '5', InternetChargeType: 'Free' }, 'InvalidInternetChargeType.ValueNotSupported'),
+  err('ecs', 'RunInstances', { ...R, ImageId: 'aliyun_3_arm64_20G_alibase_20240819.vhd', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01' }, 'ImageNotSupportInstanceType'),
+  err('ecs', 'RunInstances', { ...R, ImageId: 'm-bp1nosuchimage0001', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01' }, 'InvalidImageId.NotFound'),
+  ok('ecs', 'DescribeInstances', { ...R, MaxResults: '100' }),
+  ok('ecs', 'DescribeImages', { ...R, ImageOwnerAlias: 'system', OSType: 'linux', InstanceType: 'ecs.g7.large', Status: 'Available', PageSize: '100' }),
+  ok('ecs', 'DescribeImages', { ...R, Status: 'ALL', PageSize: '2', PageNumber: '2' }),
+  ok('ecs', 'DescribeImages', { ...R, ImageId: ALINUX3, Usage: 'instance' }),
+  err('ecs', 'DescribeImages', { RegionId: 'xx-nowhere-1' }, 'InvalidRegionId.NotFound'),
+  err('ecs', 'DescribeImages', { ...R, ImageOwnerAlias: 'nobody' }, 'InvalidImageOwnerAlias.ValueNotSupported'),
+  err('ecs', 'DescribeImages', { ...R, OSType: 'beos' }, 'InvalidOSType'),
+  err('ecs', 'DescribeImages', { ...R, Architecture: 'sparc' }, 'InvalidArchitecture'),
+  err('ecs', 'DescribeImages', { ...R, Usage: 'sometimes' }, 'InvalidUsage'),
+  err('ecs', 'DescribeImages', { ...R, InstanceType: 'g7' }, 'InvalidInstanceType.ValueNotSupported'),
+  err('ecs', 'DescribeImages', { ...R, PageSize: '101' }, 'InvalidParameter'),
 ];
 
 export const KMS_CASES: Case[] = [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Emulator } from '../emulator';
 import { runPaletteCommand } from './support/palette';
+import { reportWithVerdict } from './support/webviewReport';
 import { openDemoWorkbench, screenshotsDir as screenshots, type DemoWorkbench } from './support/workbench';
 
 let workbench: DemoWorkbench;
@@ -97,10 +98,12 @@ test('Test Encrypt with the instance credential passes and reports each call', a
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget .quick-input-title', { hasText: 'EncryptionContext' }).waitFor();
   await page.keyboard.press('Enter');
-  const editor = page.locator('.part.editor .monaco-editor .view-lines');
-  await editor.filter({ hasText: 'PASSED' }).waitFor();
+  // The report is rendered in its panel: the verdict, the credential used, a row per call.
+  const report = await reportWithVerdict(page, /Test Encrypt: PASSED/);
+  const text = await report.locator('body').innerText();
   // The instance's own credential, not the management profile.
-  assert.match(await editor.innerText(), /Credential:\s+instance\s+RAM\s+role\s+EcsKmsAccessRole/);
-  assert.match(await editor.innerText(), /Encrypt[\s\S]*Decrypt/);
+  assert.match(text, /Credential: instance RAM role EcsKmsAccessRole/);
+  assert.match(text, /Encrypt[\s\S]*Decrypt/);
+  assert.ok(await report.locator('button', { hasText: 'Open as Markdown' }).isVisible());
   await page.screenshot({ path: join(screenshots, 'test-encrypt.png') });
 });

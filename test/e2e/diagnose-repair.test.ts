@@ -3,13 +3,14 @@
 // that has no KMS permission, and the demo key is disabled (in the emulator, before Diagnose runs); Diagnose
 // from the key's context menu shows the report (a webview) with a fix button on each failed line. Each
 // fix is clicked in the report, its dialogs answered in the workbench, and the report's own re-run waited
-// for, until every check passes (Test Encrypt after the walk: test/extension/diagnose-repair.test.ts). The emulator's state after each fix is read
-// from the emulator itself, not from the extension.
+// for, until every check passes; then Test Encrypt passes with the instance credential. The emulator's state
+// after each fix is read from the emulator itself, not from the extension.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { runPaletteCommand } from './support/palette';
+import { reportWithVerdict } from './support/webviewReport';
 import { demoWorkbenchForFile, screenshotsDir as screenshots } from './support/workbench';
 
 const THIS_INSTANCE = 'i-bp1demo0000000000001';
@@ -162,4 +163,21 @@ test('Add ECS as Trusted Service from the trust line: the diff and UpdateRole, t
   assert.match(account().roles.get(ROLE.toLowerCase())!.trustPolicy, /ecs\.aliyuncs\.com/);
   assert.equal(await doc.locator('tr.failed').count(), 0);
   assert.equal(await doc.locator('button[data-kind="fix"]').count(), 0);
+});
+
+test('Test Encrypt after the walk: the repaired role encrypts and decrypts with the instance credential', async () => {
+  const before = { ...workbench().emulator.calls.byAction };
+  await runPaletteCommand(page(), 'Alibaba Cloud: Test Encrypt with Instance Credential');
+  const picks = page().locator('.quick-input-list .monaco-list-row');
+  await picks.filter({ hasText: 'alias/demo-app' }).first().click();
+  // The sample plaintext, then no EncryptionContext.
+  await page().locator('.quick-input-widget .quick-input-title', { hasText: 'Plaintext' }).waitFor();
+  await page().keyboard.press('Enter');
+  await page().locator('.quick-input-widget .quick-input-title', { hasText: 'EncryptionContext' }).waitFor();
+  await page().keyboard.press('Enter');
+  const encrypt = await reportWithVerdict(page(), /Test Encrypt: PASSED/);
+  assert.match(await encrypt.locator('body').innerText(), new RegExp(`Credential: instance RAM role ${ROLE}`));
+  // The round trip reached the emulator (which verified the instance's STS signature and the role's permission).
+  const after = workbench().emulator.calls.byAction;
+  assert.deepEqual(['Encrypt', 'Decrypt'].map((a) => (after[a] ?? 0) - (before[a] ?? 0)), [1, 1]);
 });

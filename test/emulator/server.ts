@@ -13,6 +13,7 @@ import type { Handler } from './handlers/context';
 import { ramHandlers } from './handlers/ram';
 import { ramPolicyVersionHandlers } from './handlers/ramPolicyVersions';
 import { ecsHandlers } from './handlers/ecs';
+import { ecsImageHandlers } from './handlers/ecsImages';
 import { kmsKeyHandlers } from './handlers/kms';
 import { kmsKeyStateHandlers } from './handlers/kmsKeyState';
 import { secretHandlers } from './handlers/secrets';
@@ -35,7 +36,7 @@ export interface ApiDeps {
 /** Every product the emulator serves, by API version, with all its handlers (the conformance test's list of implemented actions). */
 export const PRODUCTS: Record<string, { id: string; host: string; product: string; handlers: Record<string, Handler> }> = {
   '2015-05-01': { id: 'ram', host: 'ram.aliyuncs.com', product: 'Ram', handlers: { ...ramHandlers, ...ramPolicyVersionHandlers } },
-  '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: { ...ecsHandlers, ...cloudAssistantHandlers } },
+  '2014-05-26': { id: 'ecs', host: 'ecs.aliyuncs.com', product: 'Ecs', handlers: { ...ecsHandlers, ...ecsImageHandlers, ...cloudAssistantHandlers } },
   '2016-01-20': { id: 'kms', host: 'kms.aliyuncs.com', product: 'Kms', handlers: { ...kmsKeyHandlers, ...kmsKeyStateHandlers, ...secretHandlers } },
   '2015-04-01': { id: 'sts', host: 'sts.aliyuncs.com', product: 'Sts', handlers: stsHandlers },
 };

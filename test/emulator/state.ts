@@ -26,6 +26,9 @@ export interface Instance {
   creationTime: string; ramRole: string;
   /** The extra policy given with AttachInstanceRamRole: narrows the role on this instance. */
   ramRolePolicy: string;
+  /** RunInstances' InternetMaxBandwidthOut (Mbit/s; above 0 the instance got a public IP) and its charge type. */
+  internetMaxBandwidthOut?: number;
+  internetChargeType?: string;
 }
 export interface KeyVersion { id: string; material: Buffer; creationDate: string }
 export interface KmsKey {

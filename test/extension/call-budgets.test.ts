@@ -54,10 +54,21 @@ describe('API-call budgets', function () {
     assert.equal(rows.length + (await grouped.getChildren!()).length, PAGE);
     assert.ok((await roles.getTreeItem(rows[rows.length - 1])).contextValue === 'ramRole:checking', 'a row below the first screen is still being checked');
     // The rest of the first page is read in the background within RAM's rate limit, then nothing more.
-    for (let waited = 0; (answered(s).GetRole ?? 0) < rows.length && waited < 30_000; waited += 250) await sleep(250);
-    await sleep(1_000);
+    // Each verdict repaints its own row only (the node VS Code holds, updated in place): a whole-tree
+    // repaint would re-render every row under the user's clicks and open context menus.
+    const repainted: unknown[] = [];
+    const listening = roles.onDidChangeTreeData((changed) => repainted.push(changed));
+    try {
+      for (let waited = 0; (answered(s).GetRole ?? 0) < rows.length && waited < 30_000; waited += 250) await sleep(250);
+      await sleep(1_000);
+    } finally {
+      listening.dispose();
+    }
     assert.equal(answered(s).GetRole, rows.length);
     assert.equal(answered(s).ListRoles, 1);
+    assert.ok(repainted.length > 0 && repainted.every((c) => Array.isArray(c) && c.every((n) => rows.includes(n))), `repaints: ${repainted.map((c) => (Array.isArray(c) ? `${c.length} rows` : String(c))).join(', ')}`);
+    assert.equal(new Set(repainted.flat()).size, rows.length - ROWS_ON_SCREEN, 'every row below the first screen repainted once its verdict arrived');
+    assert.match(String((await roles.getTreeItem(rows[rows.length - 1])).contextValue), /^ramRole:(ecsTrusted|notEcsTrusted)$/, 'the row VS Code holds shows its verdict');
     roles.refresh();
   });
 

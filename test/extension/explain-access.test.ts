@@ -62,10 +62,11 @@ describe('Explain Access (emulator)', function () {
     assert.deepEqual(expected, [['kms:Encrypt', 'allowed'], ['kms:Decrypt', 'allowed'], ['kms:GenerateDataKey', 'denied']], 'the emulator decides as set up');
     assert.deepEqual(outcome.explanations.map((e) => [e.action, e.verdict]), expected);
 
-    const shown = vscode.window.activeTextEditor?.document;
-    assert.ok(shown && shown.languageId === 'markdown', 'the report is open as Markdown');
-    const report = shown.getText();
-    assert.equal(report, outcome.report);
+    // Shown rendered in the report panel, with Grant KMS Access as a button; the Markdown is its plain-text copy.
+    assert.match(outcome.html, /<h2 id="verdict" class="failed">Explain Access: role EcsKmsAccessRole and key /);
+    assert.match(outcome.html, /<h3>kms:GenerateDataKey: denied by an explicit Deny<\/h3>\s*<ul><li>Blocked by policy DenyDataKeys, statement 1 \(Sid <code>NoDataKeys<\/code>\)/);
+    assert.match(outcome.html, /data-kind="button" data-index="0">Grant KMS Access</);
+    const report = outcome.report;
     assert.match(report, /## kms:Encrypt: allowed\n\n- Allowed by policy AliyunKMSCryptoUserAccess, statement 1/);
     assert.match(report, /## kms:GenerateDataKey: denied by an explicit Deny\n\n- Blocked by policy DenyDataKeys, statement 1 \(Sid `NoDataKeys`\)/);
     assert.match(report, /Grant KMS Access/);
@@ -110,5 +111,42 @@ describe('Explain Access (emulator)', function () {
       verdicts.push(outcome.explanations[0].verdict);
     }
     assert.deepEqual(verdicts, ['allowed', 'notAllowed'], 'one role may read the secret, the other may not');
+  });
+
+  it('on an instance under "Instances that can use this key": the role attached to it now, as the emulator decides', async () => {
+    const key = await keyNode(s.api, HZ, KEY);
+    const group = (await children(key)).find((n) => n.id.endsWith('/instances'));
+    assert.ok(group, 'the key has "Instances that can use this key"');
+    const rows = await children(group);
+    const row = rows.find((n) => (n as { attached?: { ramRoleName?: string } }).attached?.ramRoleName === 'EcsKmsAccessRole') as TreeNode & { instanceId: string } | undefined;
+    assert.ok(row, `an instance with EcsKmsAccessRole is listed: ${rows.map((n) => n.id).join(', ')}`);
+    assert.deepEqual((row as { ref?: unknown }).ref, { kind: 'instance', regionId: (row as unknown as { regionId: string }).regionId, instanceId: row.instanceId, key: { regionId: HZ, keyId: KEY } });
+
+    const outcome = await vscode.commands.executeCommand<ExplainAccessOutcome>('alicloudKms.explainAccess', row);
+    assert.ok(outcome, 'the command ran without asking anything');
+    assert.equal(outcome.instanceId, row.instanceId);
+    assert.equal(outcome.roleName, 'EcsKmsAccessRole');
+    assert.deepEqual(outcome.explanations.map((e) => [e.action, e.verdict]), ACTIONS.map((a) => [a, emulatorVerdict(s, 'EcsKmsAccessRole', a, outcome.resource)]));
+    assert.match(outcome.report, new RegExp(`^# Explain Access: instance .*${row.instanceId}.* \\(role EcsKmsAccessRole\\) and key ${KEY}`));
+    // What it cannot see is said, not guessed: the per-instance policy of AttachInstanceRamRole is not returned by ECS.
+    assert.match(outcome.report, /Not evaluated: a policy given to AttachInstanceRamRole for this instance/);
+  });
+
+  it('on an instance with no role: says so and offers Attach Role, without reading any policy', async () => {
+    const instance = [...s.emulator.account.instances.values()].find((i) => !i.ramRole);
+    assert.ok(instance, 'the demo account has an instance without a role');
+    const before = s.emulator.calls.byAction.ListPoliciesForRole ?? 0;
+    const prompter = new ScriptedPrompter([]);
+    s.api.usePrompter(prompter);
+    let outcome: ExplainAccessOutcome | undefined;
+    try {
+      outcome = await vscode.commands.executeCommand<ExplainAccessOutcome | undefined>('alicloudKms.explainAccess', { kind: 'instance', regionId: instance.region, instanceId: instance.id, key: { regionId: HZ, keyId: KEY } });
+    } finally {
+      s.api.usePrompter(undefined);
+    }
+    assert.equal(outcome, undefined);
+    const warning = prompter.asked.find((m) => m.kind === 'notification' && m.text.includes(instance.id));
+    assert.ok(warning && /has no RAM role/.test(warning.text) && warning.items?.includes('Attach Role'), JSON.stringify(prompter.asked));
+    assert.equal(s.emulator.calls.byAction.ListPoliciesForRole ?? 0, before);
   });
 });

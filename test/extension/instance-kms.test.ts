@@ -9,7 +9,7 @@ import type { DiagnosisReport } from '../../src/diagnosis/diagnosisTypes';
 import type { EncryptTestOutcome } from '../../src/commands/testEncrypt';
 import type { SecretReadOutcome } from '../../src/commands/testSecretRead';
 import type { NodeRef } from '../../src/views/common/nodeRef';
-import { THIS_INSTANCE, closedPort, extensionApi, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile, waitForDocument } from './support/instanceHarness';
+import { THIS_INSTANCE, closedPort, extensionApi, pointSettingsAt, resetSettings, runWith, startMachine, useAdminProfile } from './support/instanceHarness';
 
 /** What a key of the KMS Keys view passes the commands. */
 const KEY = { kind: 'key', keyId: 'key-hzzdemo0000000000001', regionId: 'cn-hangzhou' } as const satisfies NodeRef;
@@ -57,10 +57,15 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
       assert.ok(call.keyVersionId, 'key version');
     }
     assert.equal(result.endpoint, new URL(emulator.api).host);
-    const report = await waitForDocument('kms-test-encrypt.md', (t) => t.includes(result.calls[0].requestId!));
-    assert.match(report, /PASSED/);
-    assert.ok(!report.includes(secretText), 'the plaintext is in the report');
-    assert.match(report, /keys purpose, app/);
+    // The report panel (rendered) and its Markdown copy: the verdict, each call's RequestId, never the plaintext.
+    const html = result.html!;
+    assert.match(html, /<h2 id="verdict" class="passed">Test Encrypt: PASSED/);
+    assert.ok(html.includes(result.calls[0].requestId!) && result.report!.includes(result.calls[1].requestId!));
+    for (const shown of [html, result.report!]) {
+      assert.ok(!shown.includes(secretText), 'the plaintext is in the report');
+      assert.match(shown, /keys purpose, app/);
+    }
+    assert.match(html, /data-kind="button" data-index="\d+">Run Again<[\s\S]*>Open as Markdown</);
   });
 
   it('permission missing, then granted: fails with "role R lacks kms:Encrypt on key K" and Grant KMS Access, then passes', async () => {
@@ -71,6 +76,9 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     assert.equal(denied.result.explanation?.summary, `Role EcsNoPermissionRole lacks kms:Encrypt on key ${KEY.keyId}.`);
     assert.equal(denied.result.explanation?.remedy, 'grantKmsAccess');
     assert.ok(denied.result.offered.includes('Grant KMS Access'), JSON.stringify(denied.result.offered));
+    // The same fix is a button of the report panel, whose verdict is the failure.
+    assert.match(denied.result.html!, /<h2 id="verdict" class="failed">Test Encrypt: FAILED at Encrypt/);
+    assert.match(denied.result.html!, /data-kind="button" data-index="0">Grant KMS Access</);
     const shown = denied.prompter.messages('warning').find((m) => m.choices.includes('Grant KMS Access'));
     assert.ok(shown && /lacks kms:Encrypt/.test(shown.text));
 
@@ -151,8 +159,11 @@ describe('Test Encrypt, Test Secret Read and Diagnose with the instance credenti
     assert.ok(ok.result.versionId);
     assert.ok(ok.result.versionStages?.includes('ACSCurrent'));
     assert.ok(!JSON.stringify(ok.result).includes('demo-db-password-not-real'));
-    const report = await waitForDocument('kms-test-secret-read.md', (t) => t.includes(ok.result.requestId!));
-    assert.ok(!report.includes('demo-db-password-not-real'), 'the secret value is in the report');
+    for (const shown of [ok.result.html!, ok.result.report!]) {
+      assert.ok(shown.includes(ok.result.requestId!), 'the RequestId is in the report');
+      assert.ok(!shown.includes('demo-db-password-not-real'), 'the secret value is in the report');
+    }
+    assert.match(ok.result.html!, />Reveal Value</);
     assert.ok(ok.prompter.messages('information').some((m) => m.choices.includes('Reveal Value')));
 
     await setRole('EcsKmsAccessRole');

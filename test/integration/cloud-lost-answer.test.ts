@@ -189,7 +189,7 @@ test('EnableKey: resent and reported done', async () => {
 test('RunInstances: the retry carries the same ClientToken, so exactly one instance is created', async () => {
   const count = () => [...h.emulator.account.instances.values()].filter((i) => i.name === 'lost-answer-vm').length;
   const result = await losing('RunInstances', () => s.ecs.runInstances({
-    regionId: 'cn-hangzhou', instanceType: 'ecs.g7.large', imageId: 'aliyun_3', vSwitchId: 'vsw-bp1demo01', securityGroupId: 'sg-bp1demo01',
+    regionId: 'cn-hangzhou', instanceType: 'ecs.g7.large', imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd', vSwitchId: 'vsw-bp1demo01', securityGroupId: 'sg-bp1demo01',
     ramRoleName: 'EcsKmsAccessRole', instanceName: 'lost-answer-vm',
   }));
   assert.equal(result.instanceIds.length, 1);

@@ -100,7 +100,7 @@ describe('emulator ECS', () => {
 
   it('RunInstances with DryRun validates without creating; without it creates instances with the role', async () => {
     const request = (dryRun: boolean) => new Ecs.RunInstancesRequest({
-      regionId: HZ, imageId: 'aliyun_3_x64', instanceType: 'ecs.g7.large', vSwitchId: 'vsw-bp1demo01', securityGroupId: 'sg-bp1demo01',
+      regionId: HZ, imageId: 'aliyun_3_x64_20G_alibase_20240819.vhd', instanceType: 'ecs.g7.large', vSwitchId: 'vsw-bp1demo01', securityGroupId: 'sg-bp1demo01',
       ramRoleName: 'EcsKmsAccessRole', instanceName: 'new-web', amount: 2, dryRun,
     });
     await assert.rejects(ecs.runInstances(request(true)), (e: { code: string; statusCode: number }) => e.code === 'DryRunOperation' && e.statusCode === 400);

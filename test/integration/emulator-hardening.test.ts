@@ -96,7 +96,7 @@ describe('emulator hardening', () => {
 
   it('RunInstances honours ClientToken: a retry after a lost answer gets the same instance and creates none', async () => {
     const ecs = rawClient(emu.api, emu, 'ecs');
-    const params = { RegionId: 'cn-hangzhou', ImageId: 'aliyun_3', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', ClientToken: 'retry-token-1' };
+    const params = { RegionId: 'cn-hangzhou', ImageId: 'aliyun_3_x64_20G_alibase_20240819.vhd', InstanceType: 'ecs.g7.large', VSwitchId: 'vsw-bp1demo01', ClientToken: 'retry-token-1' };
     const before = emu.account.instances.size;
     const first = await ecs('RunInstances', params);
     const retry = await ecs('RunInstances', params);

@@ -52,6 +52,10 @@ test('network failures and timeouts', () => {
   assert.match(dns.hint ?? '', /VPC KMS endpoint resolves only inside a VPC/);
   const reset = normalizeError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }));
   assert.equal(reset.retryable, true);
+  // httpx appends the request to the error's message with no separator ("socket hang upPOST http://…"):
+  // the two parts are told apart, and the signed query string is gone.
+  const httpx = normalizeError(Object.assign(new Error('socket hang upPOST http://127.0.0.1:8080/?Action=GetRole&SecurityToken=tok&Signature=sig failed.'), { code: 'ECONNRESET' }));
+  assert.equal(httpx.message, 'socket hang up (POST http://127.0.0.1:8080/ failed)');
   const timeout = normalizeError(Object.assign(new Error('ReadTimeout(20000). '), { name: 'RequestTimeoutError' }));
   assert.equal(timeout.code, 'RequestTimeout');
   assert.equal(timeout.retryable, true);

@@ -42,7 +42,7 @@ test('the Test Encrypt report names the calls and the failure, never the plainte
   }, english);
   assert.match(md, /^# Test Encrypt: FAILED at Encrypt\n/);
   assert.match(md, /- Plaintext: 11 characters \(not shown\)/);
-  assert.match(md, /\| Encrypt \| ❌ Forbidden\.NoPermission \| 40 ms \| `R-2` \| - \| - \|/);
+  assert.match(md, /\| Encrypt \| ✘ Forbidden\.NoPermission \| 40 ms \| `R-2` \| - \| - \|/);
   assert.match(md, /## Why it failed\n\nRole EcsKmsRole lacks kms:Encrypt on key alias\/app\.\n\n\*\*Fix:\*\* See the log for details\.\n$/);
 });
 

@@ -1,7 +1,7 @@
 // Create Instance with Role: the request and its CLI (the password only ever in the request), and the ECS password rule.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, type LaunchAnswers } from '../../src/workflows/instanceLaunch';
+import { launchCli, launchSummary, runInstancesInput, validateInstancePassword, validatePublicBandwidth, type LaunchAnswers } from '../../src/workflows/instanceLaunch';
 
 const base: LaunchAnswers = {
   regionId: 'cn-hangzhou', vpcId: 'vpc-1', vSwitchId: 'vsw-1', zoneId: 'cn-hangzhou-h', instanceType: 'ecs.g7.large',
@@ -47,4 +47,24 @@ test('validateInstancePassword: length, character set, leading slash, three kind
     assert.equal(p?.code, code, JSON.stringify(value));
     if (p && value.length > 3) assert.ok(!p.message.includes(value), 'the message must not repeat the password');
   }
+});
+
+test('public IP: a bandwidth goes into the request, the CLI and the summary with PayByTraffic; 0 or none sends nothing', () => {
+  const withIp = { ...base, publicBandwidth: 20, imageOsName: 'Alibaba Cloud Linux 3.2104 LTS 64 bit' };
+  const input = runInstancesInput(withIp, true);
+  assert.deepEqual([input.internetMaxBandwidthOut, input.internetChargeType], [20, 'PayByTraffic']);
+  assert.match(launchCli(withIp), /--InternetMaxBandwidthOut 20 --InternetChargeType PayByTraffic --Amount 1/);
+  assert.ok(launchSummary(withIp).includes('public IP: yes, up to 20 Mbit/s outbound, PayByTraffic'));
+  assert.ok(launchSummary(withIp).some((l) => l.endsWith('(Alibaba Cloud Linux 3.2104 LTS 64 bit)')));
+  for (const none of [{ ...base, publicBandwidth: 0 }, base]) {
+    const req = runInstancesInput(none, false);
+    assert.deepEqual([req.internetMaxBandwidthOut, req.internetChargeType], [undefined, undefined]);
+    assert.ok(!launchCli(none).includes('Internet'), launchCli(none));
+    assert.ok(launchSummary(none).includes('public IP: none (reachable only inside the VPC)'));
+  }
+});
+
+test('validatePublicBandwidth: whole Mbit/s from 1 to 100', () => {
+  for (const ok of ['1', '5', ' 100 ']) assert.equal(validatePublicBandwidth(ok), undefined, ok);
+  for (const bad of ['0', '101', '1.5', '-3', '', 'fast', '1e2']) assert.equal(validatePublicBandwidth(bad)?.code, 'Bandwidth.Range', bad);
 });

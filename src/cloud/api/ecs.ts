@@ -1,4 +1,4 @@
-// EcsService: regions, instances, instance RAM roles, networks, RunInstances.
+// EcsService: regions, instances, instance RAM roles, networks, images, RunInstances.
 import type { CloudError } from '../cloudError';
 import type { CallOptions } from './host';
 import type { HintRef } from '../hintCatalog';
@@ -122,9 +122,46 @@ export interface RunInstancesInput {
   /** Never logged. */
   readonly password?: string;
   readonly amount?: number;
+  /** Mbit/s; above 0 the instance gets a public IP at creation (0 or absent: reachable only inside its VPC). */
+  readonly internetMaxBandwidthOut?: number;
+  /** How the public bandwidth is billed (PayByTraffic / PayByBandwidth); only sent with a bandwidth. */
+  readonly internetChargeType?: string;
   readonly dryRun?: boolean;
   /** Idempotency token; generated when absent so a timed-out call can be checked, not repeated. */
   readonly clientToken?: string;
+}
+
+/** One image of DescribeImages, as the image step shows it. */
+export interface EcsImage {
+  readonly imageId: string;
+  readonly imageName?: string;
+  /** `acs:alibaba_cloud_linux_3_2104_lts_x64` for public images; a user-defined family for custom ones. */
+  readonly imageFamily?: string;
+  /** English OS name (OSNameEn), else OSName. */
+  readonly osName?: string;
+  /** linux or windows. */
+  readonly osType?: string;
+  readonly platform?: string;
+  /** x86_64, arm64 or i386. */
+  readonly architecture?: string;
+  /** GiB: the smallest system disk the image fits on. */
+  readonly size?: number;
+  /** system, self, others, marketplace. */
+  readonly imageOwnerAlias?: string;
+  readonly creationTime?: string;
+  readonly status?: string;
+}
+
+/** DescribeImages filters (the service's own: no client-side filtering). */
+export interface ImageQuery {
+  readonly imageOwnerAlias?: 'system' | 'self' | 'others' | 'marketplace';
+  readonly osType?: 'linux' | 'windows';
+  readonly architecture?: 'x86_64' | 'arm64' | 'i386';
+  /** Only images this instance type can run (the service knows which architecture the type has). */
+  readonly instanceType?: string;
+  /** Default Available. */
+  readonly status?: string;
+  readonly imageId?: string;
 }
 
 export interface RunInstancesResult {
@@ -161,5 +198,7 @@ export interface EcsService {
   listVpcs(regionId: string, options?: CallOptions): Promise<EcsVpc[]>;
   listVSwitches(regionId: string, query?: { vpcId?: string; zoneId?: string }, options?: CallOptions): Promise<EcsVSwitch[]>;
   listSecurityGroups(regionId: string, query?: { vpcId?: string }, options?: CallOptions): Promise<EcsSecurityGroup[]>;
+  /** DescribeImages over all pages (100 a page, the API's maximum), at most `limit` images. */
+  listImages(regionId: string, query?: ImageQuery, options?: CallOptions & { limit?: number }): Promise<EcsImage[]>;
   runInstances(input: RunInstancesInput, options?: CallOptions): Promise<RunInstancesResult>;
 }

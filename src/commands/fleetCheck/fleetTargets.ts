@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { CloudServices, EcsInstance } from '../../cloud/types';
 import { collect } from '../../cloud/paging';
+import { instancesWithRoles } from '../../session/instancesWithRoles';
 import { chosenRegions } from '../../views/regions';
 import type { NodeRef } from '../../views/common/nodeRef';
 import type { CommandContext } from '../commandContext';
@@ -20,15 +21,12 @@ async function byIds(services: CloudServices, regionId: string, ids: readonly st
   return out;
 }
 
+/** Every instance with the role, in the regions chosen for the explorer (else every region); a region that fails fails the check. */
 async function withRole(services: CloudServices, roleName: string): Promise<EcsInstance[]> {
-  const regions = chosenRegions().length > 0 ? chosenRegions() : (await services.ecs.describeRegions()).map((r) => r.regionId);
   const out: EcsInstance[] = [];
-  for await (const outcome of services.fanOut(regions, async (regionId, options) => {
-    const attached = await services.ecs.describeInstanceRamRoles(regionId, { ramRoleName: roleName }, options);
-    return attached.length > 0 ? byIds(services, regionId, attached.map((a) => a.instanceId)) : [];
-  })) {
-    if (outcome.ok) out.push(...outcome.value);
-    else throw outcome.error;
+  for await (const outcome of instancesWithRoles(services, [roleName], { regions: chosenRegions() })) {
+    if (!outcome.ok) throw outcome.error;
+    out.push(...outcome.value.flatMap((a) => (a.instance ? [a.instance] : [])));
   }
   return out;
 }

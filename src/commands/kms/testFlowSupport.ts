@@ -64,9 +64,12 @@ export interface OfferedAction {
   readonly args?: readonly unknown[];
 }
 
-/** Shows the failure in one notification with the button that fixes it; returns the buttons offered. */
-export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureExplanation, c: RemedyContext): Promise<OfferedAction[]> {
-  const buttons: (OfferedAction & { run: () => Thenable<unknown> })[] = [];
+/** A fix offered with a failure: what it runs (`command`/`args`, what the tests check) and how. */
+export type RemedyButton = OfferedAction & { readonly run: () => Thenable<unknown> };
+
+/** The buttons that fix this failure (the command for the remedy, if it applies here), then "Show Log". */
+export function remedyButtons(ctx: CommandContext, explanation: KmsFailureExplanation, c: RemedyContext): RemedyButton[] {
+  const buttons: RemedyButton[] = [];
   const command = (label: string, id: string, ...args: unknown[]) => buttons.push({ label, command: id, args, run: () => vscode.commands.executeCommand(id, ...args) });
   switch (explanation.remedy) {
     case 'grantKmsAccess':
@@ -99,6 +102,11 @@ export async function offerRemedy(ctx: CommandContext, explanation: KmsFailureEx
   }
   const showLog = vscode.l10n.t('Show Log');
   buttons.push({ label: showLog, run: async () => ctx.log.show(true) });
+  return buttons;
+}
+
+/** Shows the failure in one notification with the buttons that fix it; returns the buttons offered. */
+export function offerRemedy(ctx: CommandContext, explanation: KmsFailureExplanation, buttons: readonly RemedyButton[]): OfferedAction[] {
   const request = explanation.requestId ? ` (RequestId ${explanation.requestId})` : '';
   const message = `${localize(explanation.summary)} ${localize(explanation.fix)}${request}`;
   void ctx.ui.showWarningMessage(message, {}, ...buttons.map((b) => b.label)).then((choice) => buttons.find((b) => b.label === choice)?.run());

@@ -3,7 +3,7 @@ import type { CloudServices } from '../../cloud/types';
 import { instancesWithRoles, type AttachedInstance } from '../../session/instancesWithRoles';
 import { COMMAND } from '../../commandIds';
 import { MessageNode } from './messageNodes';
-import type { NodeRef } from './nodeRef';
+import type { KeyRefData, NodeRef } from './nodeRef';
 import type { TreeNode } from './treeNode';
 
 /** What the instance rows need from their tree. */
@@ -18,13 +18,13 @@ export interface AttachedInstancesTree {
  * region as an error row among them, sorted by region and id. `empty` when no instance has the roles.
  */
 export async function attachedInstanceNodes(
-  parent: TreeNode, tree: AttachedInstancesTree, roleNames: readonly string[], empty: () => TreeNode[], options: { showRole?: boolean } = {},
+  parent: TreeNode, tree: AttachedInstancesTree, roleNames: readonly string[], empty: () => TreeNode[], options: { showRole?: boolean; key?: KeyRefData } = {},
 ): Promise<TreeNode[]> {
   const rows: AttachedInstanceNode[] = [];
   const errors: TreeNode[] = [];
   for await (const outcome of instancesWithRoles(tree.services, roleNames)) {
     if (!outcome.ok) errors.push(tree.errorNode(parent, outcome.error, outcome.regionId));
-    else rows.push(...outcome.value.map((attached) => new AttachedInstanceNode(parent, attached, options.showRole === true)));
+    else rows.push(...outcome.value.map((attached) => new AttachedInstanceNode(parent, attached, options.showRole === true, options.key)));
   }
   if (rows.length === 0 && errors.length === 0) return empty();
   return [...errors, ...rows.sort((a, b) => a.id.localeCompare(b.id))];
@@ -51,11 +51,13 @@ export class AttachedInstanceNode implements TreeNode {
     readonly parent: TreeNode,
     readonly attached: AttachedInstance,
     private readonly showRole: boolean,
+    /** The key the row is listed under: Explain Access then explains this instance and that key. */
+    key?: KeyRefData,
   ) {
     this.regionId = attached.regionId;
     this.instanceId = attached.instanceId;
     this.id = `${parent.id}/${attached.regionId}/${attached.instanceId}`;
-    this.ref = { kind: 'instance', regionId: attached.regionId, instanceId: attached.instanceId };
+    this.ref = { kind: 'instance', regionId: attached.regionId, instanceId: attached.instanceId, ...(key ? { key } : {}) };
   }
 
   getTreeItem(): vscode.TreeItem {

@@ -12,7 +12,7 @@ import type { TreeNode } from './treeNode';
  * and a refresh whenever the profile changes. Subclasses build the root nodes.
  */
 export abstract class CloudTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  private readonly changed = new vscode.EventEmitter<TreeNode | TreeNode[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private filterText: string | undefined;
   private treeView: vscode.TreeView<TreeNode> | undefined;
@@ -58,6 +58,11 @@ export abstract class CloudTreeProvider implements vscode.TreeDataProvider<TreeN
   /** Re-renders a node (or the whole tree). Node ids are cloud ids, so expansion and selection survive. */
   refresh(node?: TreeNode): void {
     this.changed.fire(node);
+  }
+
+  /** Re-renders these rows only (the rest of the tree, its expansion and any open menu stay as they are). */
+  repaintRows(nodes: readonly TreeNode[]): void {
+    if (nodes.length > 0) this.changed.fire([...nodes]);
   }
 
   getTreeItem(node: TreeNode): vscode.TreeItem {

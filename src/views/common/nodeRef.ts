@@ -11,8 +11,11 @@ export interface KeyRefData { readonly regionId: string; readonly keyId: string 
 export type NodeRef =
   /** A RAM role; `key` is set when the role is shown under a key ("Roles that can use this key") or a caller preselects one. */
   | { readonly kind: 'role'; readonly roleName: string; readonly key?: KeyRefData }
-  /** An ECS instance; `instance` is the listed instance when the node has it (else commands describe it by id). */
-  | { readonly kind: 'instance'; readonly regionId: string; readonly instanceId: string; readonly instance?: EcsInstance }
+  /**
+   * An ECS instance; `instance` is the listed instance when the node has it (else commands describe it by id);
+   * `key` is set when it is shown under a key ("Instances that can use this key").
+   */
+  | { readonly kind: 'instance'; readonly regionId: string; readonly instanceId: string; readonly instance?: EcsInstance; readonly key?: KeyRefData }
   /** A region group of the Instances or the Keys view. */
   | { readonly kind: 'region'; readonly regionId: string; readonly view: 'instances' | 'keys' }
   | ({ readonly kind: 'key' } & KeyRefData)

@@ -10,12 +10,12 @@ import { escapeHtml, reportPage } from '../common/html';
 
 const MARK: Record<CheckLine['status'], string> = { passed: '✔', failed: '✘', skipped: '↷' };
 
-/** A button of the report: a fix (`index` into the report's lines), re-run, or the report as Markdown. */
-export type DiagnosisReportAction = { readonly kind: 'fix'; readonly index: number } | { readonly kind: 'rerun' } | { readonly kind: 'markdown' };
+/** A button of the report: a fix (`index` into the report's lines), re-run, the report as Markdown, or copied. */
+export type DiagnosisReportAction = { readonly kind: 'fix'; readonly index: number } | { readonly kind: 'rerun' } | { readonly kind: 'markdown' } | { readonly kind: 'copy' };
 
 export function isDiagnosisReportAction(value: unknown): value is DiagnosisReportAction {
   const v = value as { kind?: unknown; index?: unknown } | undefined;
-  return v?.kind === 'rerun' || v?.kind === 'markdown' || (v?.kind === 'fix' && Number.isInteger(v.index));
+  return v?.kind === 'rerun' || v?.kind === 'markdown' || v?.kind === 'copy' || (v?.kind === 'fix' && Number.isInteger(v.index));
 }
 
 function row(line: CheckLine, index: number): string {
@@ -39,6 +39,6 @@ export function renderDiagnosisHtml(report: DiagnosisReport, nonce: string, cspS
   return reportPage(`<h2>${escapeHtml(vscode.l10n.t('Diagnose KMS Access'))}</h2>
 <p id="state">${escapeHtml(summary)}</p>
 <p class="detail">${facts.map(escapeHtml).join('<br>')}</p>
-<p><button data-kind="rerun"${running ? ' disabled' : ''}>${escapeHtml(vscode.l10n.t('Re-run Diagnose'))}</button><button data-kind="markdown">${escapeHtml(vscode.l10n.t('Open as Markdown'))}</button></p>
+<p><button data-kind="rerun"${running ? ' disabled' : ''}>${escapeHtml(vscode.l10n.t('Re-run Diagnose'))}</button><button data-kind="markdown">${escapeHtml(vscode.l10n.t('Open as Markdown'))}</button><button data-kind="copy">${escapeHtml(vscode.l10n.t('Copy Report'))}</button></p>
 <table>${report.lines.map(row).join('')}</table>`, nonce, cspSource);
 }

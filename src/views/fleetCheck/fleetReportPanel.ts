@@ -1,26 +1,26 @@
-// The webview panel of one fleet check run: re-rendered as results arrive; its buttons come back as
-// FleetReportActions to the command that owns the run.
-import { randomBytes } from 'node:crypto';
-import * as vscode from 'vscode';
+// The webview panel of one fleet check run (a new tab per run): re-rendered as results arrive; its
+// buttons come back as FleetReportActions to the command that owns the run.
+import type * as vscode from 'vscode';
+import { ReportPanel } from '../common/reportPanel';
 import { renderFleetReport } from './fleetReportHtml';
 import { isFleetReportAction, type FleetReportAction, type FleetReportModel } from './fleetReportModel';
 
 export class FleetReportPanel implements vscode.Disposable {
-  private readonly panel: vscode.WebviewPanel;
-  private readonly nonce = randomBytes(16).toString('base64');
-  /** The last HTML shown: what the tests read. */
-  html = '';
+  private readonly panel: ReportPanel;
 
   constructor(title: string, onAction: (action: FleetReportAction) => void) {
-    this.panel = vscode.window.createWebviewPanel('alicloudKms.fleetCheck', title, vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
-    this.panel.webview.onDidReceiveMessage((message: unknown) => {
-      if (isFleetReportAction(message)) onAction(message);
+    this.panel = new ReportPanel('alicloudKms.fleetCheck', title, (action) => {
+      if (isFleetReportAction(action)) onAction(action);
     });
   }
 
+  /** The last HTML shown: what the tests read. */
+  get html(): string {
+    return this.panel.html;
+  }
+
   update(model: FleetReportModel): void {
-    this.html = renderFleetReport(model, this.nonce, this.panel.webview.cspSource);
-    this.panel.webview.html = this.html;
+    this.panel.update((nonce, csp) => renderFleetReport(model, nonce, csp));
   }
 
   dispose(): void {

@@ -25,6 +25,6 @@ export class KeyInstancesNode extends GroupNode {
     if (roleNames.length === 0) return [new MessageNode(this, 'none', vscode.l10n.t('No role can use this key, so no instance can'))];
     return attachedInstanceNodes(this, this.parent.tree, roleNames, () => [
       new MessageNode(this, 'none', vscode.l10n.t('No instance has a role that can use this key ({0} roles can)', roleNames.length)),
-    ], { showRole: true });
+    ], { showRole: true, key: { regionId: this.parent.regionId, keyId: this.parent.keyId } });
   }
 }

@@ -113,6 +113,6 @@ export class KeyRoleNode implements TreeNode {
 
   /** The instances that have this role: they can use the key through it (key → roles → instances). */
   getChildren(): Promise<TreeNode[]> {
-    return attachedInstanceNodes(this, this.parent.parent.tree, [this.roleName], () => [notAttachedNode(this, this.ref)]);
+    return attachedInstanceNodes(this, this.parent.parent.tree, [this.roleName], () => [notAttachedNode(this, this.ref)], { key: { regionId: this.parent.parent.regionId, keyId: this.parent.parent.keyId } });
   }
 }

@@ -25,15 +25,25 @@ export class RoleNode implements TreeNode {
 
   constructor(
     readonly tree: RoleTreeContext,
-    readonly role: RamRole,
+    public role: RamRole,
     /** Undefined while the trust policy could not be read. */
-    readonly trust: AssumeCheck | undefined,
+    public trust: AssumeCheck | undefined,
     /** True while the trust policy is still being read (rows below the first screen). */
-    readonly checking = false,
+    public checking = false,
   ) {
     this.id = role.arn;
     this.roleName = role.roleName;
     this.ref = { kind: 'role', roleName: role.roleName };
+  }
+
+  /**
+   * The verdict arrived: the same node shows it when its row is repainted (VS Code asks the node it holds
+   * for its item again, so the row is updated in place and a menu open on it keeps its node).
+   */
+  settle(role: RamRole, trust: AssumeCheck | undefined, checking: boolean): void {
+    this.role = role;
+    this.trust = trust;
+    this.checking = checking;
   }
 
   get ecsCanAssume(): boolean {

@@ -29,10 +29,13 @@ export class RoleTrustReader {
   private firstScreen: Promise<void> = Promise.resolve();
   private stopped = false;
   private repaint: ReturnType<typeof setTimeout> | undefined;
+  /** Entries whose verdict arrived since the last repaint. */
+  private settled: LoadedRole[] = [];
 
   constructor(
     private readonly services: CloudServices,
-    private readonly onChange: () => void,
+    /** The rows whose verdicts arrived: only they are repainted (a whole-tree repaint loses clicks and menus). */
+    private readonly onChange: (settled: readonly LoadedRole[]) => void,
   ) {}
 
   /** Resolves when the first screen's verdicts are known; the other new entries load in the background. */
@@ -48,6 +51,7 @@ export class RoleTrustReader {
       this.background = Promise.all([this.background, this.firstScreen]).then(() => delay(REPAINT_MS)).then(() =>
         mapLimit(rest, BACKGROUND_CONCURRENCY, async (entry) => {
           await this.readOne(entry);
+          this.settled.push(entry);
           this.repaintSoon();
         }).then(() => undefined),
       );
@@ -78,7 +82,9 @@ export class RoleTrustReader {
     if (this.repaint || this.stopped) return;
     this.repaint = setTimeout(() => {
       this.repaint = undefined;
-      if (!this.stopped) this.onChange();
+      const settled = this.settled;
+      this.settled = [];
+      if (!this.stopped && settled.length > 0) this.onChange(settled);
     }, REPAINT_MS);
   }
 }

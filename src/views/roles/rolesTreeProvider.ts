@@ -16,7 +16,11 @@ export const ROLES_PAGE_SIZE = 100;
 
 /** The RAM Roles view: one node per role, marked when ECS cannot assume it. */
 export class RolesTreeProvider extends CloudTreeProvider {
-  private state: { services: CloudServices; list: PagedList<LoadedRole>; context: RoleTreeContext; trust: RoleTrustReader } | undefined;
+  private state: {
+    services: CloudServices; list: PagedList<LoadedRole>; context: RoleTreeContext; trust: RoleTrustReader;
+    /** The node handed to VS Code for each listed role: kept, so a verdict repaints that very row. */
+    nodes: Map<LoadedRole, RoleNode>;
+  } | undefined;
 
   constructor(session: CloudSession, log: vscode.LogOutputChannel) {
     super('alicloudKms.roles', session, log);
@@ -48,14 +52,14 @@ export class RolesTreeProvider extends CloudTreeProvider {
       this.state?.trust.stop();
       this.state = this.createState(services);
     }
-    const { list, context, trust } = this.state;
+    const { list, trust } = this.state;
     await list.ensure(list.pageSize);
     const grouped = !vscode.workspace.getConfiguration('alicloudKms').get<boolean>(SHOW_SERVICE_LINKED_SETTING, false);
     // Grouped service-linked roles are not read (their verdict is known: only their service assumes them).
     await trust.read(grouped ? list.loaded.filter(({ role }) => !isServiceLinkedRole(role)) : list.loaded);
     const shown = list.loaded
       .filter(({ role }) => this.matches(role.roleName, role.description, role.arn))
-      .map(({ role, trust: verdict, checking }) => new RoleNode(context, role, verdict, checking && !(grouped && isServiceLinkedRole(role))));
+      .map((entry) => this.nodeOf(entry, entry.checking && !(grouped && isServiceLinkedRole(entry.role))));
     const serviceLinked = grouped ? shown.filter((n) => isServiceLinkedRole(n.role)) : [];
     const nodes: TreeNode[] = grouped ? shown.filter((n) => !isServiceLinkedRole(n.role)) : shown;
     if (serviceLinked.length > 0) nodes.push(new ServiceLinkedRolesNode(serviceLinked));
@@ -72,6 +76,27 @@ export class RolesTreeProvider extends CloudTreeProvider {
     return nodes;
   }
 
+  private nodeOf(entry: LoadedRole, checking: boolean): RoleNode {
+    const { nodes, context } = this.state!;
+    let node = nodes.get(entry);
+    if (!node) nodes.set(entry, (node = new RoleNode(context, entry.role, entry.trust, checking)));
+    else node.settle(entry.role, entry.trust, checking);
+    return node;
+  }
+
+  /** Verdicts arrived in the background: their rows, if shown, are repainted; nothing else is. */
+  private onVerdicts(settled: readonly LoadedRole[]): void {
+    const nodes = this.state?.nodes;
+    if (!nodes) return;
+    const shown = settled.flatMap((entry) => {
+      const node = nodes.get(entry);
+      if (!node) return [];
+      node.settle(entry.role, entry.trust, entry.checking);
+      return [node];
+    });
+    this.repaintRows(shown);
+  }
+
   private createState(services: CloudServices) {
     const context: RoleTreeContext = {
       services,
@@ -82,8 +107,7 @@ export class RolesTreeProvider extends CloudTreeProvider {
     const listed = async function* (): AsyncIterable<LoadedRole> {
       for await (const role of services.ram.listRoles({ pageSize: ROLES_PAGE_SIZE })) yield { role, checking: true };
     };
-    // Repaint the whole tree (cheap: no calls); node ids are ARNs, so selection and expansion survive.
-    const trust = new RoleTrustReader(services, () => super.refresh());
-    return { services, list: new PagedList(listed, ROLES_PAGE_SIZE), context, trust };
+    const trust = new RoleTrustReader(services, (settled) => this.onVerdicts(settled));
+    return { services, list: new PagedList(listed, ROLES_PAGE_SIZE), context, trust, nodes: new Map<LoadedRole, RoleNode>() };
   }
 }

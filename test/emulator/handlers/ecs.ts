@@ -4,10 +4,11 @@ import { ApiError, invalid } from '../errors';
 import { REGIONS, regionIds } from '../regions';
 import { isoSeconds, randomId, type Instance, type Role } from '../state';
 import { trusts } from './sts';
+import { instanceTypeArchitecture, systemImage } from '../images';
 import { validateDocument } from './ram';
 import { boolParam, can, intParam, jsonArray, notFound, numberPage, required, tokenPage, type Ctx, type Handler } from './context';
 
-function region(ctx: Ctx): string {
+export function region(ctx: Ctx): string {
   const id = required(ctx, 'RegionId');
   if (!regionIds.has(id)) throw notFound('InvalidRegionId.NotFound', 'The specified RegionId does not exist.');
   return id;
@@ -21,7 +22,8 @@ function instanceView(i: Instance): object {
     InstanceId: i.id, InstanceName: i.name, HostName: i.name.replace(/[^a-zA-Z0-9-]/g, '-'), Description: '',
     RegionId: i.region, ZoneId: i.zone, Status: i.status, InstanceType: i.instanceType, ImageId: i.imageId,
     OSName: i.osName, OSType: 'linux', Cpu: i.cpu, Memory: i.memory, InstanceNetworkType: i.networkType,
-    CreationTime: i.creationTime, ExpiredTime: '2099-12-31T15:59Z', InstanceChargeType: 'PostPaid', InternetChargeType: 'PayByTraffic',
+    CreationTime: i.creationTime, ExpiredTime: '2099-12-31T15:59Z', InstanceChargeType: 'PostPaid', InternetChargeType: i.internetChargeType ?? 'PayByTraffic',
+    InternetMaxBandwidthOut: i.internetMaxBandwidthOut ?? 0, InternetMaxBandwidthIn: i.internetMaxBandwidthOut ? Math.max(10, i.internetMaxBandwidthOut) : 0,
     VpcAttributes: { VpcId: vpc ? i.vpcId : '', VSwitchId: vpc ? i.vSwitchId : '', NatIpAddress: '', PrivateIpAddress: { IpAddress: vpc ? [i.privateIp] : [] } },
     InnerIpAddress: { IpAddress: vpc ? [] : [i.privateIp] },
     PublicIpAddress: { IpAddress: i.publicIp ? [i.publicIp] : [] },
@@ -66,6 +68,27 @@ function ecsPolicy(text: string): void {
     throw e instanceof ApiError ? invalid('InvalidParameter', `The parameter Policy is not valid: ${e.message}`) : e;
   }
 }
+
+/**
+ * RunInstances' InternetMaxBandwidthOut: 0 to 100 Mbit/s (default 0, no public IP), refused with the
+ * documented codes (InvalidBandwidthOut.LessThanZero, InvalidInternetMaxBandwidthOut.Malformed), and
+ * InternetChargeType PayByTraffic (default) or PayByBandwidth (InvalidInternetChargeType.ValueNotSupported).
+ */
+function publicBandwidth(ctx: Ctx): { bandwidth: number; chargeType: string } {
+  const raw = ctx.params.InternetMaxBandwidthOut;
+  const bandwidth = raw === undefined || raw === '' ? 0 : Number(raw);
+  if (!Number.isInteger(bandwidth)) throw invalid('InvalidInternetMaxBandwidthOut.Malformed', 'The specified parameter InternetMaxBandwidthOut is not valid.');
+  if (bandwidth < 0) throw invalid('InvalidBandwidthOut.LessThanZero', 'The specified InternetMaxBandwidthOut is less than zero.');
+  if (bandwidth > 100) throw invalid('InvalidInternetMaxBandwidthOut.Malformed', 'The specified parameter InternetMaxBandwidthOut is not valid: 0 to 100 Mbit/s.');
+  const chargeType = ctx.params.InternetChargeType || 'PayByTraffic';
+  if (!['PayByTraffic', 'PayByBandwidth'].includes(chargeType)) {
+    throw invalid('InvalidInternetChargeType.ValueNotSupported', 'The specified InternetChargeType is not valid: PayByTraffic or PayByBandwidth.');
+  }
+  return { bandwidth, chargeType };
+}
+
+/** A public address from the 47.x range Alibaba Cloud assigns in mainland China. */
+const publicIp = (): string => `47.${96 + Math.floor(Math.random() * 32)}.${Math.floor(Math.random() * 256)}.${1 + Math.floor(Math.random() * 254)}`;
 
 interface ItemResult { InstanceId: string; Success: boolean; Code: string; Message: string }
 const ok = (id: string): ItemResult => ({ InstanceId: id, Success: true, Code: '200', Message: 'success' });
@@ -199,11 +222,18 @@ export const ecsHandlers: Record<string, Handler> = {
     const groupId = ctx.params.SecurityGroupId;
     if (groupId && ctx.account.securityGroups.get(groupId)?.vpcId !== vswitch.vpcId) throw notFound('InvalidSecurityGroupId.NotFound', 'The specified SecurityGroupId does not exist.');
     const role = ctx.params.RamRoleName ? ecsRole(ctx, ctx.params.RamRoleName, 401) : undefined;
+    // Only the public catalogue exists here (no custom or shared image): any other id is unknown, as it is to ECS.
+    const image = systemImage(imageId);
+    if (!image) throw notFound('InvalidImageId.NotFound', `The specified ImageId ${imageId} does not exist in ${regionId}.`);
+    if (image.architecture !== instanceTypeArchitecture(instanceType)) {
+      throw new ApiError(403, 'ImageNotSupportInstanceType', `The image ${imageId} (${image.architecture}) does not support the instance type ${instanceType}.`);
+    }
+    const internet = publicBandwidth(ctx);
     if (boolParam(ctx, 'DryRun')) throw new ApiError(400, 'DryRunOperation', 'Request validation has been passed with DryRun flag set.');
     // ClientToken makes RunInstances idempotent: a retry of a request whose answer was lost gets
     // the same instances, and no new one; the same token with other parameters is refused.
     const token = ctx.params.ClientToken;
-    const request = JSON.stringify(['ImageId', 'InstanceType', 'VSwitchId', 'Amount', 'RamRoleName', 'SecurityGroupId', 'InstanceName'].map((k) => ctx.params[k] ?? ''));
+    const request = JSON.stringify(['ImageId', 'InstanceType', 'VSwitchId', 'Amount', 'RamRoleName', 'SecurityGroupId', 'InstanceName', 'InternetMaxBandwidthOut', 'InternetChargeType'].map((k) => ctx.params[k] ?? ''));
     const earlier = token ? ctx.account.clientTokens.get(`${regionId}/${token}`) : undefined;
     if (earlier && earlier.request !== request) {
       throw new ApiError(403, 'IdempotentParameterMismatch', 'The ClientToken was used by an earlier request with other parameters.');
@@ -216,8 +246,9 @@ export const ecsHandlers: Record<string, Handler> = {
       ctx.account.instances.set(id, {
         id, name: ctx.params.InstanceName ?? id, region: regionId, zone: vswitch.zone, networkType: 'vpc', vpcId: vswitch.vpcId, vSwitchId,
         securityGroupIds: groupId ? [groupId] : [], privateIp: `172.16.${(ctx.account.instances.size >> 8) & 255}.${ctx.account.instances.size & 255}`,
-        publicIp: '', status: 'Running', instanceType, imageId, osName: 'Alibaba Cloud Linux 3', cpu: 2, memory: 4096,
+        publicIp: internet.bandwidth > 0 ? publicIp() : '', status: 'Running', instanceType, imageId, osName: image.osName, cpu: 2, memory: 4096,
         creationTime: isoSeconds(ctx.now()).replace(/:\d\dZ$/, 'Z'), ramRole: role?.name ?? '', ramRolePolicy: '',
+        internetMaxBandwidthOut: internet.bandwidth, internetChargeType: internet.chargeType,
       });
     }
     if (token) ctx.account.clientTokens.set(`${regionId}/${token}`, { request, instanceIds: ids });
