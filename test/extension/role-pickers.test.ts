@@ -115,3 +115,25 @@ describe('role pickers: trust marks, the fix, regions with instances (emulator, 
     assert.match(await extensionLog(/connectRemoteSsh failed/), /connectRemoteSsh failed:[\s\S]*Install the Remote - SSH extension/);
   });
 });
+
+describe('role pickers: the call budget over 2,000 roles (emulator, scripted answers)', function () {
+  this.timeout(120_000);
+  let s: EmulatorSession;
+
+  before(async () => { s = await connectToEmulator({ scenario: 'large' }); });
+  after(async () => { await s?.dispose(); });
+
+  it('Grant KMS Access from the palette, the Roles view not loaded: ListRoles pages, 25 GetRole for the list, one more for a role picked beyond them', async () => {
+    s.emulator.resetCalls();
+    const p = await runScripted(s.api, [
+      { pick: 'role-1500', expect: /Grant KMS access to which RAM role/ },
+      { pick: 'AliyunKMSCryptoUserAccess' },
+      { button: undefined, expect: /AliyunKMSCryptoUserAccess/ },
+    ], 'alicloudKms.grantKmsAccess');
+    p.assertDone();
+    const calls = s.emulator.calls.byAction;
+    assert.equal(calls.ListRoles, 20, '2,000 roles, 100 a page');
+    assert.equal(calls.GetRole, 26, JSON.stringify(calls));
+    assert.equal(p.asked[0].items!.length, 1910, 'every role but the 90 service-linked ones');
+  });
+});
