@@ -32,10 +32,10 @@ export function validateLinuxUser(l10n: L10n, value: string): string | undefined
 /**
  * The authority Remote-SSH resolves: `ssh-remote+<user>@<host>`. VS Code's remote troubleshooting guide opens
  * `vscode-remote://ssh-remote+username@hostname/<folder>` (quoted in messa/tips, VSCode.md); the open-source
- * Remote-SSH resolvers (jeanp413/open-remote-ssh, src/authResolver.ts and src/commands.ts) build it as
- * `ssh-remote+${host}` from the `[user@]hostname[:port]` the user types, and hand it to `vscode.newWindow`
- * as `remoteAuthority`, as we do. Only a destination with other characters needs their hex-JSON encoding:
- * a validated user name and an IPv4 address need none.
+ * Remote-SSH resolvers (jeanp413/open-remote-ssh: its authResolver's getRemoteAuthority and its commands
+ * module) build `ssh-remote+${host}` from the `[user@]hostname[:port]` the user types and hand it to
+ * `vscode.newWindow` as `remoteAuthority`, as we do. A validated user name and an IP address hold no
+ * character an authority would need encoded.
  */
 export function remoteSshAuthority(user: string, host: string): string {
   return `ssh-remote+${user}@${host}`;
