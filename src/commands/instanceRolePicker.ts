@@ -54,11 +54,8 @@ function itemOf(c: RolePickContext, entry: LoadedRole, order: RoleOrder): RoleIt
   return item;
 }
 
-/**
- * The items: the listed roles (service-linked ones left out) with their verdicts, roles ECS can assume
- * (or not yet known) first and the others after a separator, or the other way round for `toFix`.
- */
-export async function instanceRoleItems(c: RolePickContext, services: Pick<CloudServices, 'ram'>, order: RoleOrder = 'assumableFirst'): Promise<RoleItem[]> {
+/** The listed roles (service-linked ones left out) with their verdicts: the Roles view's, else read within the budget. */
+export async function instanceRoleEntries(c: RolePickContext, services: Pick<CloudServices, 'ram'>): Promise<LoadedRole[]> {
   const known = new Map((c.host?.explorer?.rolesWithTrust(services as CloudServices) ?? []).map((k) => [k.role.roleName.toLowerCase(), k]));
   const entries: LoadedRole[] = [];
   for await (const role of services.ram.listRoles()) {
@@ -67,6 +64,11 @@ export async function instanceRoleItems(c: RolePickContext, services: Pick<Cloud
     entries.push(seen ? { role: seen.role, trust: seen.trust, checking: false } : { role, checking: true });
   }
   await readTrust(services, entries.filter((e) => e.checking).slice(0, TRUST_READS_PER_PICK));
+  return entries;
+}
+
+/** The items: roles ECS can assume (or not yet known) first and the others after a separator, or the other way round for `toFix`. */
+export function instanceRoleItems(c: RolePickContext, entries: readonly LoadedRole[], order: RoleOrder = 'assumableFirst'): RoleItem[] {
   const cannot = entries.filter((e) => e.trust && !e.trust.canAssume);
   const others = entries.filter((e) => !cannot.includes(e));
   const [first, second] = order === 'toFix' ? [cannot, others] : [others, cannot];
@@ -97,5 +99,5 @@ export async function pickFromRoleItems(c: RolePickContext, services: Pick<Cloud
 
 /** The pick of a role for an instance, with its verdict (undefined when its trust policy could not be read). */
 export async function pickInstanceRole(c: RolePickContext, services: Pick<CloudServices, 'ram'>, title: string, order: RoleOrder = 'assumableFirst'): Promise<LoadedRole> {
-  return pickFromRoleItems(c, services, instanceRoleItems(c, services, order), title);
+  return pickFromRoleItems(c, services, instanceRoleEntries(c, services).then((entries) => instanceRoleItems(c, entries, order)), title);
 }

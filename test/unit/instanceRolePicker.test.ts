@@ -148,3 +148,16 @@ test('role step without a fix in the host (no command context): the fix is not o
   assert.equal(await askInstanceRole(c, 'Role', 'attach'), 'AppRole');
   assert.deepEqual(c.ui.asked[1].items, ['Choose Another Role']);
 });
+
+test('role step: a role picked beyond the read budget, found unusable, is marked when the list shows again', async () => {
+  const many: Record<string, string> = {};
+  for (let n = 0; n < TRUST_READS_PER_PICK + 10; n++) many[`Role${String(n).padStart(2, '0')}`] = n === TRUST_READS_PER_PICK + 5 ? DEMO.FcInvokeRole : DEMO.AppRole;
+  const { services, calls } = ram(many);
+  const late = `Role${TRUST_READS_PER_PICK + 5}`;
+  const c = { ...context([{ pick: late }, { button: 'Choose Another Role' }, { pick: 'Role00' }]), services };
+  assert.equal(await askInstanceRole(c, 'Role', 'attach'), 'Role00');
+  assert.ok(!c.ui.asked[0].shown!.some((x) => x.startsWith('---')), 'first list: the late role is not known yet');
+  assert.equal(c.ui.asked[2].shown!.at(-1), `${late} | ECS cannot assume it · ${late} description | ECS cannot assume it: its trust policy trusts fc.aliyuncs.com`);
+  assert.equal(c.ui.asked[2].shown!.at(-2), '--- ECS cannot assume these roles');
+  assert.equal(calls.filter((x) => x.startsWith('GetRole')).length, TRUST_READS_PER_PICK + 1, 'no new call for the second list');
+});

@@ -4,7 +4,7 @@
 // No vscode: unit-tested with scripted answers.
 import type { CloudServices } from '../../cloud/types';
 import { UserCancelledError } from '../cancelled';
-import { instanceRoleItems, pickFromRoleItems, whyNotEcs } from '../instanceRolePicker';
+import { instanceRoleEntries, instanceRoleItems, pickFromRoleItems, whyNotEcs } from '../instanceRolePicker';
 import type { WizardContext } from './wizard';
 
 /**
@@ -17,10 +17,11 @@ export type RolePurpose = 'attach' | 'grant';
 
 /** Asks for the role; a role ECS cannot assume is fixed first, replaced by another pick, or (grant) kept. */
 export async function askInstanceRole(c: WizardContext & { readonly services: CloudServices }, title: string, purpose: RolePurpose): Promise<string> {
-  // One listing for the whole step: "Choose Another Role" shows the same items again, without new calls.
-  const items = instanceRoleItems(c, c.services);
+  // One listing for the whole step: "Choose Another Role" shows the same roles again, without new calls
+  // (with the verdict of a role read since, as when it was picked beyond the read budget).
+  const entries = instanceRoleEntries(c, c.services);
   for (;;) {
-    const { role, trust } = await pickFromRoleItems(c, c.services, items, title);
+    const { role, trust } = await pickFromRoleItems(c, c.services, entries.then((e) => instanceRoleItems(c, e)), title);
     if (!trust || trust.canAssume) return role.roleName;
     const fix = c.l10n.t('Add ECS as Trusted Service');
     const another = c.l10n.t('Choose Another Role');
