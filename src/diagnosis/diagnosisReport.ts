@@ -5,7 +5,8 @@ import { english, text, type Localize } from '../util/message';
 import type { CheckLine, DiagnosisReport } from './diagnosisTypes';
 import { endpointKind } from './encryptReport';
 
-const MARK: Record<CheckLine['status'], string> = { passed: '✅', failed: '❌', skipped: '⏭️' };
+// Plain marks that common fonts have (the panel uses the same), not emoji many Linux machines cannot draw.
+const MARK: Record<CheckLine['status'], string> = { passed: '✔', failed: '✘', skipped: '↷' };
 
 export function statusLabel(status: CheckLine['status'], l: Localize): string {
   return status === 'passed' ? l(text('passed')) : status === 'failed' ? l(text('failed')) : l(text('skipped'));

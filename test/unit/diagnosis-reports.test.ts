@@ -28,7 +28,7 @@ test('the diagnosis report: a heading with the counts, one section per line with
   const md = renderDiagnosis(report, english);
   assert.match(md, /^# Diagnose KMS Access: 1 passed, 1 failed, 1 skipped\n/);
   assert.match(md, /- Endpoint: https:\/\/kms-vpc\.cn-hangzhou\.aliyuncs\.com \(VPC endpoint\)/);
-  assert.match(md, /## ❌ Role policies allow KMS on the key — failed\n\n- Policies of role EcsKmsRole: -\.\n\n\*\*Fix:\*\* Role EcsKmsRole lacks kms:Encrypt on key key-1\. Grant KMS Access adds it\. \(Grant KMS Access\)/);
+  assert.match(md, /## ✘ Role policies allow KMS on the key — failed\n\n- Policies of role EcsKmsRole: -\.\n\n\*\*Fix:\*\* Role EcsKmsRole lacks kms:Encrypt on key key-1\. Grant KMS Access adds it\. \(Grant KMS Access\)/);
   assert.match(md, /- Management profile: none/);
   assert.deepEqual(diagnosisLogLines(report)[1], 'diagnose policies: FAILED - Policies of role EcsKmsRole: -. | fix: Role EcsKmsRole lacks kms:Encrypt on key key-1. Grant KMS Access adds it.');
 });
