@@ -109,6 +109,7 @@ const api = {
     onDidChangeTextDocument: () => disposable(),
     createFileSystemWatcher: () => ({ ...disposable(), onDidCreate: () => disposable(), onDidChange: () => disposable(), onDidDelete: () => disposable() }),
     registerTextDocumentContentProvider: () => disposable(),
+    registerFileSystemProvider: () => disposable(),
     openTextDocument: async () => inert(),
     textDocuments: [],
   },
