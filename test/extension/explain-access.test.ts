@@ -8,7 +8,7 @@ import { ApiError } from '../emulator/errors';
 import type { TreeNode } from '../../src/views/common/treeNode';
 import type { ExplainAccessOutcome } from '../../src/commands/explainAccess';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
-import { ScriptedPrompter } from './support/scriptedPrompter';
+import { runScriptedFor } from './support/scriptedPrompter';
 import { keyNode, secretNode } from './support/workflowTrees';
 
 const HZ = 'cn-hangzhou';
@@ -75,14 +75,7 @@ describe('Explain Access (emulator)', function () {
   it('on a key node, the role picked: nothing allows any action for a role with no policy, as the emulator says', async () => {
     const key = await keyNode(s.api, HZ, KEY);
     assert.match(String(key.getTreeItem().contextValue), /^kmsKey:/);
-    const prompter = new ScriptedPrompter([{ pick: 'EcsNoPermissionRole' }]);
-    s.api.usePrompter(prompter);
-    let outcome: ExplainAccessOutcome | undefined;
-    try {
-      outcome = await vscode.commands.executeCommand<ExplainAccessOutcome>('alicloudKms.explainAccess', key);
-    } finally {
-      s.api.usePrompter(undefined);
-    }
+    const { prompter, result: outcome } = await runScriptedFor<ExplainAccessOutcome>(s.api, [{ pick: 'EcsNoPermissionRole' }], 'alicloudKms.explainAccess', key);
     prompter.assertDone();
     assert.ok(outcome);
     const expected = ACTIONS.map((a) => [a, emulatorVerdict(s, 'EcsNoPermissionRole', a, outcome.resource)]);
@@ -95,14 +88,7 @@ describe('Explain Access (emulator)', function () {
     const secret = await secretNode(s.api, HZ, 'demo/db-password');
     const verdicts: string[] = [];
     for (const roleName of ['EcsSecretsReaderRole', 'EcsNoPermissionRole']) {
-      const prompter = new ScriptedPrompter([{ pick: roleName }]);
-      s.api.usePrompter(prompter);
-      let outcome: ExplainAccessOutcome | undefined;
-      try {
-        outcome = await vscode.commands.executeCommand<ExplainAccessOutcome>('alicloudKms.explainAccess', secret);
-      } finally {
-        s.api.usePrompter(undefined);
-      }
+      const { prompter, result: outcome } = await runScriptedFor<ExplainAccessOutcome>(s.api, [{ pick: roleName }], 'alicloudKms.explainAccess', secret);
       prompter.assertDone();
       assert.ok(outcome);
       assert.match(outcome.resource, /^acs:kms:cn-hangzhou:\d+:secret\/demo\/db-password$/);
@@ -136,14 +122,8 @@ describe('Explain Access (emulator)', function () {
     const instance = [...s.emulator.account.instances.values()].find((i) => !i.ramRole);
     assert.ok(instance, 'the demo account has an instance without a role');
     const before = s.emulator.calls.byAction.ListPoliciesForRole ?? 0;
-    const prompter = new ScriptedPrompter([]);
-    s.api.usePrompter(prompter);
-    let outcome: ExplainAccessOutcome | undefined;
-    try {
-      outcome = await vscode.commands.executeCommand<ExplainAccessOutcome | undefined>('alicloudKms.explainAccess', { kind: 'instance', regionId: instance.region, instanceId: instance.id, key: { regionId: HZ, keyId: KEY } });
-    } finally {
-      s.api.usePrompter(undefined);
-    }
+    const { prompter, result: outcome } = await runScriptedFor<ExplainAccessOutcome>(s.api, [], 'alicloudKms.explainAccess',
+      { kind: 'instance', regionId: instance.region, instanceId: instance.id, key: { regionId: HZ, keyId: KEY } });
     assert.equal(outcome, undefined);
     const warning = prompter.asked.find((m) => m.kind === 'notification' && m.text.includes(instance.id));
     assert.ok(warning && /has no RAM role/.test(warning.text) && warning.items?.includes('Attach Role'), JSON.stringify(prompter.asked));

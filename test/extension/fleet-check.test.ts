@@ -8,7 +8,7 @@ import { cloudAssistantState } from '../emulator/cloudAssistant/state';
 import type { FleetCheckOutcome } from '../../src/commands/checkKmsAccessOnInstances';
 import type { NodeRef } from '../../src/views/common/nodeRef';
 import { connectToEmulator, type EmulatorSession } from './support/emulatorSession';
-import { ScriptedPrompter, type Step } from './support/scriptedPrompter';
+import { runScriptedFor, ScriptedPrompter, type Step } from './support/scriptedPrompter';
 
 const KEY = 'key-hzzdemo0000000000001';
 const COMMAND = 'alicloudKms.checkKmsAccessOnInstances';
@@ -22,15 +22,9 @@ describe('Check KMS Access on Instances (issue 16, emulator Cloud Assistant)', f
   let s: EmulatorSession;
 
   async function run(steps: readonly Step[], ...args: unknown[]): Promise<{ outcome: FleetCheckOutcome; prompter: ScriptedPrompter }> {
-    const prompter = new ScriptedPrompter(steps);
-    s.api.usePrompter(prompter);
-    try {
-      const outcome = await vscode.commands.executeCommand<FleetCheckOutcome>(COMMAND, ...args);
-      prompter.assertDone();
-      return { outcome, prompter };
-    } finally {
-      s.api.usePrompter(undefined);
-    }
+    const { prompter, result } = await runScriptedFor<FleetCheckOutcome>(s.api, steps, COMMAND, ...args);
+    prompter.assertDone();
+    return { outcome: result as FleetCheckOutcome, prompter };
   }
 
   /** What the emulator's state says the check must find on an instance (independent of src/). */

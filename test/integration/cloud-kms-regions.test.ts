@@ -4,24 +4,19 @@
 // kms.<region>.localhost resolve to 127.0.0.1 in this process (a hosts-file entry, in effect).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import dns from 'node:dns';
+import { resolveLocalhostSubdomains } from '../support/localhostDns';
 import { startHarness, type Harness } from './cloud-harness';
 
-const originalLookup = dns.lookup;
+let restoreDns: () => void = () => undefined;
 let h: Harness;
 before(async () => {
-  (dns as { lookup: unknown }).lookup = function lookup(host: string, options: unknown, callback?: unknown) {
-    const cb = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
-    const opts = (typeof options === 'object' && options) || {};
-    if (!/\.localhost$/.test(host)) return (originalLookup as (...args: unknown[]) => void)(host, options, callback);
-    return (opts as { all?: boolean }).all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4);
-  };
+  restoreDns = resolveLocalhostSubdomains();
   h = await startHarness();
   const port = new URL(h.emulator.api).port;
   (h.settings.endpoints as Record<string, string>).kms = `http://kms.{region}.localhost:${port}`;
 });
 after(async () => {
-  (dns as { lookup: unknown }).lookup = originalLookup;
+  restoreDns();
   await h.close();
 });
 

@@ -5,7 +5,7 @@
 // 127.0.0.1 in this process (a hosts-file entry, in effect), as in cloud-kms-regions.test.ts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import dns from 'node:dns';
+import { resolveLocalhostSubdomains } from '../support/localhostDns';
 import * as Kms from '@alicloud/kms20160120';
 import * as Ram from '@alicloud/ram20150501';
 import { startEmulator, type Emulator } from '../emulator/index';
@@ -14,22 +14,17 @@ import { clients, codeOf } from '../emulator/sdkClients';
 const INSTANCE = 'i-bp1demo0000000000001';
 const ROLE = 'EcsNoPermissionRole';
 const KEY = 'key-hzzdemo0000000000001';
-const originalLookup = dns.lookup;
+let restoreDns: () => void = () => undefined;
 let emu: Emulator;
 
 before(async () => {
-  (dns as { lookup: unknown }).lookup = function lookup(host: string, options: unknown, callback?: unknown) {
-    const cb = (typeof options === 'function' ? options : callback) as (...args: unknown[]) => void;
-    const opts = (typeof options === 'object' && options) || {};
-    if (!/\.localhost$/.test(host)) return (originalLookup as (...args: unknown[]) => void)(host, options, callback);
-    return (opts as { all?: boolean }).all ? cb(null, [{ address: '127.0.0.1', family: 4 }]) : cb(null, '127.0.0.1', 4);
-  };
+  restoreDns = resolveLocalhostSubdomains();
   emu = await startEmulator({ scenario: 'demo' });
   emu.thisInstanceId = INSTANCE;
   emu.account.instances.get(INSTANCE)!.ramRole = ROLE;
 });
 after(async () => {
-  (dns as { lookup: unknown }).lookup = originalLookup;
+  restoreDns();
   await emu.close();
 });
 

@@ -149,12 +149,18 @@ export class ScriptedPrompter implements Prompter {
 
 /** Runs a command of the real extension with `steps` answering its questions; returns the prompter to inspect. */
 export async function runScripted(api: { usePrompter(p: Prompter | undefined): void }, steps: readonly Step[], command: string, ...args: unknown[]): Promise<ScriptedPrompter> {
+  return (await runScriptedFor(api, steps, command, ...args)).prompter;
+}
+
+/** runScripted, with what the command returned (undefined when it reported an error or was cancelled). */
+export async function runScriptedFor<T>(
+  api: { usePrompter(p: Prompter | undefined): void }, steps: readonly Step[], command: string, ...args: unknown[]
+): Promise<{ prompter: ScriptedPrompter; result: T | undefined }> {
   const prompter = new ScriptedPrompter(steps);
   api.usePrompter(prompter);
   try {
-    await vscode.commands.executeCommand(command, ...args);
+    return { prompter, result: await vscode.commands.executeCommand<T | undefined>(command, ...args) };
   } finally {
     api.usePrompter(undefined);
   }
-  return prompter;
 }
