@@ -69,7 +69,7 @@ export async function explainAccess(ctx: CommandContext, ref?: NodeRef): Promise
   ctx.log.info(`Explain Access ${instance ? `${instance.instanceId} (${roleName})` : roleName} on ${resource}: ${explanations.map((e) => `${e.action}=${e.verdict}`).join(' ')}`);
 
   if (missing) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Role {0} cannot certainly use {1} for every KMS action it needs.', roleName, what), grant.label).then((choice) => {
+    void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} cannot certainly use {1} for every KMS action it needs.', roleName, what), {}, grant.label).then((choice) => {
       if (choice === grant.label) void grant.run();
     });
   }

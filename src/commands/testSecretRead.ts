@@ -70,7 +70,8 @@ export async function testSecretRead(ctx: CommandContext, ref?: NodeRef): Promis
   // The value is shown masked; "Reveal Value" (in the report or the notification) asks first and then shows
   // it in the report only: that version has no Markdown copy and no Copy button, and "Hide Value" masks it again.
   const masked = renderSecretReport({ roleName: ready.roleName, result, kms: kmsInfo, shownValue: maskSecret(value ?? '') }, localize);
-  const showMasked = (): ReportPanel => show(masked, value === undefined ? [] : [{ label: vscode.l10n.t('Reveal Value'), run: reveal }]);
+  const revealLabel = vscode.l10n.t('Reveal Value');
+  const showMasked = (): ReportPanel => show(masked, value === undefined ? [] : [{ label: revealLabel, run: reveal }]);
   const reveal = async () => {
     const confirm = vscode.l10n.t('Reveal');
     const sure = await ctx.ui.showWarningMessage(
@@ -80,7 +81,6 @@ export async function testSecretRead(ctx: CommandContext, ref?: NodeRef): Promis
   };
   const panel = showMasked();
   ctx.log.info(`Test Secret Read (${ready.roleName}) ${secretName} in ${regionId}: ok, version ${result.versionId ?? '-'} [${result.versionStages.join(',')}] RequestId=${result.call.requestId ?? '-'} (value not logged)`);
-  const revealLabel = vscode.l10n.t('Reveal Value');
   void ctx.ui.showInformationMessage(vscode.l10n.t('Role {0} can read secret {1} (version {2}).', ready.roleName, secretName, result.versionId ?? '-'), {}, revealLabel).then(async (choice) => {
     if (choice === revealLabel && value !== undefined) await reveal();
   });

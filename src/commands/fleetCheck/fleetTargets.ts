@@ -10,15 +10,9 @@ import type { NodeRef } from '../../views/common/nodeRef';
 import type { CommandContext } from '../commandContext';
 import { pickRegion } from '../pickers';
 
-/** DescribeInstances takes at most 100 ids per call. */
-const IDS_PER_CALL = 100;
-
-async function byIds(services: CloudServices, regionId: string, ids: readonly string[]): Promise<EcsInstance[]> {
-  const out: EcsInstance[] = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_CALL) {
-    out.push(...await collect(services.ecs.listInstances(regionId, { filter: { instanceIds: ids.slice(i, i + IDS_PER_CALL) } })));
-  }
-  return out;
+/** The instances by id (listInstances splits the ids into DescribeInstances' 100 per call). */
+function byIds(services: CloudServices, regionId: string, ids: readonly string[]): Promise<EcsInstance[]> {
+  return collect(services.ecs.listInstances(regionId, { filter: { instanceIds: ids } }));
 }
 
 /** Every instance with the role, in the regions chosen for the explorer (else every region); a region that fails fails the check. */
