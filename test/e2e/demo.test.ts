@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Emulator } from '../emulator';
 import { runPaletteCommand } from './support/palette';
+import { refreshCredentialUntilRole } from './support/instanceCredential';
 import { reportWithVerdict } from './support/webviewReport';
 import { openDemoWorkbench, screenshotsDir as screenshots, type DemoWorkbench } from './support/workbench';
 
@@ -78,6 +79,8 @@ test('on the instance: the Instance Credential view shows the live credential, m
     if ((await other.getAttribute('aria-expanded')) === 'true') await other.click();
   }
   const header = page.locator('.part.sidebar .pane-header', { hasText: 'Instance Credential' });
+  // The view shows once the metadata probe found the instance (a probe missed under load: refresh, as a user would).
+  if (!(await header.waitFor({ timeout: 10_000 }).then(() => true, () => false))) await refreshCredentialUntilRole(page, 'EcsKmsAccessRole');
   await header.waitFor();
   if ((await header.getAttribute('aria-expanded')) === 'false') await header.click();
   const credentialPane = page.locator('.part.sidebar .pane', { has: page.locator('.pane-header', { hasText: 'Instance Credential' }) });

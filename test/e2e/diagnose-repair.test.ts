@@ -10,6 +10,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { FrameLocator } from 'playwright-core';
 import { runPaletteCommand } from './support/palette';
+import { refreshCredentialUntilRole } from './support/instanceCredential';
 import { reportWithVerdict } from './support/webviewReport';
 import { demoWorkbenchForFile, screenshotsDir as screenshots } from './support/workbench';
 
@@ -31,20 +32,6 @@ const pane = (title: string) => page().locator('.part.sidebar .pane', { has: pag
 /** The extension's view container (clicking it when it is open would hide the side bar). */
 async function openExplorer(): Promise<void> {
   if (!(await pane('KMS Keys & Secrets').isVisible())) await page().locator('.part.activitybar .action-label[aria-label^="Alibaba Cloud"]').click();
-}
-
-/**
- * "Refresh Instance Credential" from the palette until the status bar shows the instance's role. On a
- * loaded machine the metadata probe (400 ms) can miss, and the view then shows a problem until its next
- * check a minute later: refreshing again is what a user does.
- */
-async function refreshCredentialUntilRole(): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    await runPaletteCommand(page(), 'Alibaba Cloud: Refresh Instance Credential');
-    const shown = await page().locator('.part.statusbar', { hasText: ROLE }).waitFor({ timeout: 15_000 }).then(() => true, () => false);
-    if (shown) return;
-    assert.ok(attempt < 4, `the status bar does not show ${ROLE}: ${await page().locator('.part.statusbar').innerText()}`);
-  }
 }
 
 /** Right-click the demo key in the KMS Keys & Secrets view, then its context menu's "Diagnose KMS Access". */
@@ -114,7 +101,7 @@ test('a broken setup: Diagnose shows each failed check with the button that fixe
   // The extension's contributions are loaded once its view container shows; the credential it may have
   // read before the change is read again.
   await openExplorer();
-  await refreshCredentialUntilRole();
+  await refreshCredentialUntilRole(page(), ROLE);
   await diagnoseFromKey();
 
   const doc = report();
@@ -125,7 +112,7 @@ test('a broken setup: Diagnose shows each failed check with the button that fixe
   assert.match(await doc.locator('tr[data-check="trust"]').innerText(), /"Principal": \{ "Service": \["ecs\.aliyuncs\.com"\] \}/);
   assert.doesNotMatch(await doc.locator('table').innerText(), /\{\d+\}/);
   // The README's picture shows the role in the Instance Credential view, not a passing hiccup.
-  await refreshCredentialUntilRole();
+  await refreshCredentialUntilRole(page(), ROLE);
   await page().screenshot({ path: join(screenshots, 'diagnose-repair.png') });
 });
 
